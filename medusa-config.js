@@ -1,0 +1,85 @@
+// One config for every environment: the environment decides between embedded and real services.
+// DATABASE_URL → that Postgres (else the embedded one `npm run demo` starts on PALMLIFE_PG_PORT);
+// REDIS_URL → Medusa's Redis event bus, workflow engine, locking and cache (else in-memory).
+const { loadEnv, defineConfig, Modules } = require("@medusajs/framework/utils")
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const pgPort = process.env.PALMLIFE_PG_PORT || "5433"
+const databaseUrl =
+  process.env.DATABASE_URL || `postgres://palmlife:palmlife@127.0.0.1:${pgPort}/palmlife`
+const redisUrl = process.env.REDIS_URL
+const backendUrl = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
+const storefrontUrl = process.env.STOREFRONT_URL || "http://localhost:8000"
+const adminUrls = "http://localhost:9000,http://localhost:5173,http://127.0.0.1:9000"
+
+const redisModules = redisUrl
+  ? [
+      {
+        key: Modules.EVENT_BUS,
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: { redisUrl },
+      },
+      {
+        key: Modules.WORKFLOW_ENGINE,
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { url: redisUrl } },
+      },
+      {
+        key: Modules.CACHE,
+        resolve: "@medusajs/medusa/cache-redis",
+        options: { redisUrl },
+      },
+      {
+        key: Modules.LOCKING,
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              id: "locking-redis",
+              resolve: "@medusajs/medusa/locking-redis",
+              is_default: true,
+              options: { redisUrl },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl,
+    databaseLogging: false,
+    redisUrl,
+    workerMode: process.env.MEDUSA_WORKER_MODE || "shared",
+    http: {
+      storeCors: process.env.STORE_CORS || `${storefrontUrl},http://127.0.0.1:8000`,
+      adminCors: process.env.ADMIN_CORS || adminUrls,
+      authCors: process.env.AUTH_CORS || `${adminUrls},${storefrontUrl},http://127.0.0.1:8000`,
+      jwtSecret: process.env.JWT_SECRET || "palmlife-dev-jwt-secret-change-me",
+      cookieSecret: process.env.COOKIE_SECRET || "palmlife-dev-cookie-secret-change-me",
+    },
+  },
+  admin: {
+    path: "/app",
+    backendUrl,
+    disable: process.env.DISABLE_MEDUSA_ADMIN === "true",
+  },
+  modules: [
+    {
+      key: Modules.FILE,
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            id: "local",
+            resolve: "@medusajs/medusa/file-local",
+            options: { backend_url: `${backendUrl}/static` },
+          },
+        ],
+      },
+    },
+    ...redisModules,
+  ],
+})
