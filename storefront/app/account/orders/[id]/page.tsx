@@ -1,0 +1,58 @@
+import type { Metadata } from "next"
+import type { HttpTypes } from "@medusajs/types"
+import Link from "next/link"
+import { notFound, redirect } from "next/navigation"
+import { formatDate, OrderAddress, OrderItems, orderStatusLabel, OrderTotals } from "@/components/order-summary"
+import { ErrorState } from "@/components/states"
+import { getI18n } from "@/lib/i18n/server"
+import { retrieveCustomer, retrieveOrder } from "@/lib/medusa/customer"
+import { isNotFound, readableError } from "@/lib/medusa/errors"
+
+type Props = { params: Promise<{ id: string }> }
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n()
+  return { title: t("account.orders") }
+}
+
+export default async function AccountOrderPage({ params }: Props) {
+  const { id } = await params
+  const { locale, t } = await getI18n()
+  let customer: HttpTypes.StoreCustomer | undefined
+  let order: HttpTypes.StoreOrder | undefined
+  try {
+    customer = await retrieveCustomer()
+    if (customer) order = await retrieveOrder(id)
+  } catch (error) {
+    if (isNotFound(error)) notFound()
+    return <ErrorState title={t("common.errorTitle")} body={t("order.notFound")} detail={readableError(error)} />
+  }
+  if (!customer) redirect("/account/login")
+  // Only the customer's own orders are shown under /account.
+  if (!order || (order.customer_id && order.customer_id !== customer.id)) notFound()
+
+  return (
+    <div className="order-page" data-testid="order-detail">
+      <Link href="/account" className="back-link">
+        ← {t("account.backToAccount")}
+      </Link>
+      <section className="card form-section">
+        <div className="order-head">
+          <h1 className="page-title">
+            {t("order.number")} <span data-testid="order-display-id">#{order.display_id}</span>
+          </h1>
+          <span className={`status status-${order.status}`}>{orderStatusLabel(order.status, t)}</span>
+        </div>
+        <p className="muted small">
+          {t("order.date")}: {formatDate(order.created_at, locale)}
+        </p>
+      </section>
+      <section className="card form-section">
+        <h2 className="form-section-title">{t("order.items")}</h2>
+        <OrderItems order={order} locale={locale} />
+        <OrderTotals order={order} locale={locale} t={t} />
+        <OrderAddress order={order} t={t} />
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,88 @@
+import type { Metadata } from "next"
+import type { HttpTypes } from "@medusajs/types"
+import Link from "next/link"
+import { redirect } from "next/navigation"
+import { ChevronRightIcon, UserIcon } from "@/components/icons"
+import { formatDate, orderStatusLabel } from "@/components/order-summary"
+import { EmptyState, ErrorState } from "@/components/states"
+import { logout } from "@/lib/actions/auth"
+import { getI18n } from "@/lib/i18n/server"
+import { listOrders, retrieveCustomer } from "@/lib/medusa/customer"
+import { readableError } from "@/lib/medusa/errors"
+import { formatMoney } from "@/lib/money"
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n()
+  return { title: t("account.title") }
+}
+
+export default async function AccountPage() {
+  const { locale, t } = await getI18n()
+  let customer: HttpTypes.StoreCustomer | undefined
+  let orders: HttpTypes.StoreOrder[] = []
+  try {
+    customer = await retrieveCustomer()
+    if (customer) orders = await listOrders()
+  } catch (error) {
+    return <ErrorState title={t("common.errorTitle")} body={t("common.backendDown")} detail={readableError(error)} />
+  }
+  if (!customer) redirect("/account/login")
+
+  const name =
+    (locale === "zh-CN"
+      ? [customer.last_name, customer.first_name].filter(Boolean).join("")
+      : [customer.first_name, customer.last_name].filter(Boolean).join(" ")) || customer.email
+
+  return (
+    <div className="account-page" data-testid="account-page">
+      <section className="account-hero">
+        <span className="avatar" aria-hidden="true">
+          <UserIcon size={30} />
+        </span>
+        <div className="account-hero-text">
+          <h1 className="page-title" data-testid="account-greeting">
+            {t("account.greeting", { name })}
+          </h1>
+          <p className="muted">{customer.email}</p>
+        </div>
+        <form action={logout}>
+          <button type="submit" className="btn btn-ghost" data-testid="logout">
+            {t("account.logout")}
+          </button>
+        </form>
+      </section>
+
+      <section>
+        <h2 className="section-title">{t("account.orders")}</h2>
+        {orders.length === 0 ? (
+          <EmptyState testId="orders-empty" title={t("account.noOrders")} action={{ href: "/", label: t("cart.emptyCta") }} />
+        ) : (
+          <ul className="order-list">
+            {orders.map((order) => (
+              <li key={order.id}>
+                <Link href={`/account/orders/${order.id}`} className="order-row card" data-testid="order-row">
+                  <div className="order-row-main">
+                    <span className="order-row-id">#{order.display_id}</span>
+                    <span className="muted small">{formatDate(order.created_at, locale)}</span>
+                    <span className="order-row-items muted small">
+                      {(order.items ?? [])
+                        .map((i) => i.product_title ?? i.title)
+                        .slice(0, 2)
+                        .join("、")}
+                      {(order.items?.length ?? 0) > 2 ? "…" : ""}
+                    </span>
+                  </div>
+                  <div className="order-row-side">
+                    <span className={`status status-${order.status}`}>{orderStatusLabel(order.status, t)}</span>
+                    <span className="order-row-total">{formatMoney(order.total, locale)}</span>
+                  </div>
+                  <ChevronRightIcon size={18} className="order-row-chevron" />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  )
+}

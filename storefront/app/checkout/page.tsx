@@ -1,0 +1,100 @@
+import type { Metadata } from "next"
+import type { HttpTypes } from "@medusajs/types"
+import Link from "next/link"
+import { CartTotals } from "@/components/cart-totals"
+import { EmptyState, ErrorState } from "@/components/states"
+import { getI18n } from "@/lib/i18n/server"
+import { cartRequiresShipping, listShippingOptions, retrieveCart } from "@/lib/medusa/cart"
+import { retrieveCustomer } from "@/lib/medusa/customer"
+import { readableError } from "@/lib/medusa/errors"
+import { formatMoney } from "@/lib/money"
+import { CheckoutForm, type CheckoutDefaults, type ShippingChoice } from "./checkout-form"
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n()
+  return { title: t("checkout.title") }
+}
+
+export default async function CheckoutPage() {
+  const { locale, t } = await getI18n()
+  let cart: HttpTypes.StoreCart | undefined
+  let customer: HttpTypes.StoreCustomer | undefined
+  let shippingOptions: HttpTypes.StoreCartShippingOption[] = []
+  try {
+    ;[cart, customer] = await Promise.all([retrieveCart(), retrieveCustomer()])
+    if (cart?.items?.length && cartRequiresShipping(cart)) {
+      shippingOptions = await listShippingOptions(cart.id)
+    }
+  } catch (error) {
+    return <ErrorState title={t("common.errorTitle")} body={t("common.backendDown")} detail={readableError(error)} />
+  }
+
+  if (!cart || !cart.items?.length) {
+    return (
+      <div className="checkout-page">
+        <h1 className="page-title">{t("checkout.title")}</h1>
+        <EmptyState testId="checkout-empty" title={t("checkout.emptyCart")} action={{ href: "/", label: t("cart.emptyCta") }} />
+      </div>
+    )
+  }
+
+  const address = cart.shipping_address
+  const defaults: CheckoutDefaults = {
+    email: customer?.email ?? cart.email ?? "",
+    first_name: address?.first_name ?? customer?.first_name ?? "",
+    last_name: address?.last_name ?? customer?.last_name ?? "",
+    phone: address?.phone ?? customer?.phone ?? "",
+    address_1: address?.address_1 ?? "",
+    city: address?.city ?? "",
+    province: address?.province ?? "",
+    postal_code: address?.postal_code ?? "",
+  }
+  const choices: ShippingChoice[] = shippingOptions.map((option) => ({
+    id: option.id,
+    name: option.name,
+    price: formatMoney(option.calculated_price?.calculated_amount ?? option.amount ?? 0, locale),
+  }))
+  const needsShipping = cartRequiresShipping(cart)
+
+  return (
+    <div className="checkout-page">
+      <h1 className="page-title">{t("checkout.title")}</h1>
+      {!customer ? (
+        <p className="muted checkout-login-hint">
+          {t("checkout.loginHint")}{" "}
+          <Link href="/account/login?next=/checkout" data-testid="checkout-login-link">
+            {t("checkout.loginLink")}
+          </Link>
+        </p>
+      ) : null}
+      <CheckoutForm
+        defaults={defaults}
+        needsShipping={needsShipping}
+        shippingOptions={choices}
+        selectedShippingOptionId={cart.shipping_methods?.[0]?.shipping_option_id ?? undefined}
+      >
+        <section className="card form-section" aria-labelledby="summary-title">
+          <h2 id="summary-title" className="form-section-title">
+            {t("checkout.summary")}
+          </h2>
+          <ul className="summary-items">
+            {cart.items.map((item) => (
+              <li key={item.id} data-testid="checkout-item">
+                {item.thumbnail ? <img src={item.thumbnail} alt="" /> : <span className="img-placeholder" />}
+                <span className="summary-item-title">
+                  {item.product_title ?? item.title}
+                  {item.variant_title && item.variant_title !== "Default variant" ? (
+                    <small className="muted"> · {item.variant_title}</small>
+                  ) : null}
+                  <small className="muted"> × {item.quantity}</small>
+                </span>
+                <span className="summary-item-price">{formatMoney(item.total ?? item.unit_price * item.quantity, locale)}</span>
+              </li>
+            ))}
+          </ul>
+          <CartTotals cart={cart} locale={locale} t={t} />
+        </section>
+      </CheckoutForm>
+    </div>
+  )
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from "next"
+import type { HttpTypes } from "@medusajs/types"
+import Link from "next/link"
+import { notFound } from "next/navigation"
+import { CheckIcon } from "@/components/icons"
+import { formatDate, OrderAddress, OrderItems, OrderTotals } from "@/components/order-summary"
+import { ErrorState } from "@/components/states"
+import { getI18n } from "@/lib/i18n/server"
+import { retrieveOrder } from "@/lib/medusa/customer"
+import { isNotFound, readableError } from "@/lib/medusa/errors"
+import { getAuthToken } from "@/lib/medusa/session"
+
+type Props = { params: Promise<{ id: string }> }
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n()
+  return { title: t("order.confirmedTitle") }
+}
+
+export default async function OrderConfirmedPage({ params }: Props) {
+  const { id } = await params
+  const { locale, t } = await getI18n()
+  let order: HttpTypes.StoreOrder
+  try {
+    order = await retrieveOrder(id)
+  } catch (error) {
+    if (isNotFound(error)) notFound()
+    return <ErrorState title={t("common.errorTitle")} body={t("order.notFound")} detail={readableError(error)} />
+  }
+  const loggedIn = Boolean(await getAuthToken())
+
+  return (
+    <div className="confirmed-page" data-testid="order-confirmed">
+      <section className="confirmed-hero">
+        <span className="confirmed-check" aria-hidden="true">
+          <CheckIcon size={34} />
+        </span>
+        <h1 className="page-title">{t("order.confirmedTitle")}</h1>
+        <p className="muted">{t("order.confirmedBody", { email: order.email ?? "" })}</p>
+        <p className="order-number">
+          {t("order.number")} <strong data-testid="order-display-id">#{order.display_id}</strong>
+        </p>
+        <p className="muted small">{formatDate(order.created_at, locale)}</p>
+      </section>
+      <section className="card form-section">
+        <h2 className="form-section-title">{t("order.items")}</h2>
+        <OrderItems order={order} locale={locale} />
+        <OrderTotals order={order} locale={locale} t={t} />
+        <OrderAddress order={order} t={t} />
+      </section>
+      <div className="button-row">
+        {loggedIn ? (
+          <Link href="/account" className="btn btn-outline" data-testid="view-orders">
+            {t("order.viewOrders")}
+          </Link>
+        ) : null}
+        <Link href="/" className="btn btn-primary">
+          {t("order.continue")}
+        </Link>
+      </div>
+    </div>
+  )
+}
