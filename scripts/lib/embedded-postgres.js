@@ -85,6 +85,25 @@ function portFree(port) {
   })
 }
 
+// A demo killed with SIGKILL leaves its postgres running on the data dir: stop it first.
+async function stopStale(dataDir, log) {
+  const pidFile = path.join(dataDir, "postmaster.pid")
+  if (!fs.existsSync(pidFile)) return
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0])
+  const alive = () => {
+    try {
+      process.kill(pid, 0)
+      return true
+    } catch {
+      return false
+    }
+  }
+  if (!pid || !alive()) return
+  log(`stopping a postgres (pid ${pid}) left running on ${dataDir}`)
+  process.kill(pid, "SIGINT")
+  for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 100))
+}
+
 function run(bin, args, ids, env) {
   const res = spawnSync(bin, args, { ...(ids || {}), env: { ...process.env, ...env }, encoding: "utf8" })
   if (res.status !== 0) throw new Error(`${path.basename(bin)} failed: ${res.stderr || res.stdout}`)
@@ -118,12 +137,13 @@ async function startEmbeddedPostgres({ name, port, fresh = false, log = () => {}
     }
   }
 
+  await stopStale(dataDir, log)
   if (!(await portFree(port))) {
     throw new Error(`port ${port} is taken; set another with the PALMLIFE_PG_PORT / TEST_PG_PORT variable`)
   }
 
   const child = spawn(bin("postgres"), ["-D", dataDir, "-p", String(port),
-    "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
+    "-c", "listen_addresses=localhost", "-c", "unix_socket_directories=",
     "-c", "max_connections=300", ...(fresh ? ["-c", "fsync=off", "-c", "synchronous_commit=off"] : [])],
   { ...(ids || {}), env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] })
 
