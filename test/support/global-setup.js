@@ -20,4 +20,16 @@ module.exports = async function globalSetup() {
     TEST_PG_ADMIN_URL: pg.url("postgres"),
   })
   globalThis.__PALMLIFE_TEST_PG__ = pg
+
+  if (process.env.TEST_TYPE === "e2e") {
+    const { startStack } = require("./e2e-stack")
+    const stack = await startStack(pg)
+    globalThis.__PALMLIFE_E2E_STACK__ = stack
+    Object.assign(process.env, {
+      E2E_BACKEND_URL: stack.backendUrl,
+      E2E_STOREFRONT_URL: stack.storefrontUrl,
+      E2E_PUBLISHABLE_KEY: stack.demo.publishable_key,
+      E2E_DEMO_JSON: JSON.stringify(stack.demo),
+    })
+  }
 }

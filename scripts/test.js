@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite from a clean clone — typecheck, lint, unit, integration, e2e.
+// `npm test -- unit integration` runs only the named stages.
+const { spawnSync } = require("node:child_process")
+const fs = require("node:fs")
+const os = require("node:os")
+const path = require("node:path")
+const { ensureDeps, ROOT } = require("./lib/ensure-deps")
+
+const log = (m) => console.log(`\x1b[35m[test]\x1b[0m ${m}`)
+const BIN = (b) => path.join(ROOT, "node_modules", ".bin", b)
+const counts = { passed: 0, failed: 0, skipped: 0 }
+const timings = []
+
+function run(cmd, args, env = {}, cwd = ROOT) {
+  return spawnSync(cmd, args, { cwd, stdio: "inherit", env: { ...process.env, ...env } }).status === 0
+}
+
+function check(name, ok) {
+  counts[ok ? "passed" : "failed"]++
+  log(`${name}: ${ok ? "ok" : "FAILED"}`)
+  return ok
+}
+
+function jest(type) {
+  const out = path.join(os.tmpdir(), `palmlife-jest-${type}-${process.pid}.json`)
+  run(BIN("jest"), ["--runInBand", "--forceExit", "--json", `--outputFile=${out}`], {
+    TEST_TYPE: type,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS || ""} --experimental-vm-modules`.trim(),
+  })
+  if (!fs.existsSync(out)) return check(`${type} tests (jest crashed)`, false)
+  const r = JSON.parse(fs.readFileSync(out, "utf8"))
+  fs.rmSync(out, { force: true })
+  counts.passed += r.numPassedTests
+  counts.failed += r.numFailedTests + r.numRuntimeErrorTestSuites
+  counts.skipped += r.numPendingTests + r.numTodoTests
+  if (r.numTotalTests === 0) return check(`${type} tests (none found)`, false)
+  log(`${type}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`)
+  return r.success
+}
+
+function ensureChromium() {
+  const exe = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+  if (fs.existsSync(exe)) return true
+  if (process.getuid && process.getuid() === 0) {
+    log("installing Debian's chromium for the browser tests…")
+    run("apt-get", ["update", "-qq"])
+    run("apt-get", ["install", "-y", "-qq", "chromium"], { DEBIAN_FRONTEND: "noninteractive" })
+  }
+  return fs.existsSync(exe)
+}
+
+const stages = {
+  typecheck: () =>
+    check("typecheck backend", run(BIN("tsc"), ["--noEmit", "-p", "tsconfig.json"])) &
+    check("typecheck storefront", run(BIN("tsc"), ["--noEmit", "-p", "tsconfig.json"], {}, path.join(ROOT, "storefront"))),
+  lint: () => check("lint", run(BIN("eslint"), ["."])),
+  unit: () => jest("unit"),
+  integration: () => jest("integration"),
+  e2e: () => (ensureChromium() ? jest("e2e") : check("e2e (chromium missing: apt-get install chromium)", false)),
+}
+
+function main() {
+  ensureDeps(log)
+  const wanted = process.argv.slice(2)
+  const order = wanted.length ? wanted : Object.keys(stages)
+  for (const name of order) {
+    if (!stages[name]) throw new Error(`unknown stage ${name}; stages: ${Object.keys(stages).join(", ")}`)
+    const t = Date.now()
+    log(`— ${name} —`)
+    stages[name]()
+    timings.push(`${name} ${((Date.now() - t) / 1000).toFixed(0)}s`)
+  }
+  log(`timings: ${timings.join(", ")}`)
+  console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`)
+  process.exit(counts.failed ? 1 : 0)
+}
+
+main()
