@@ -31,6 +31,8 @@ import {
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
   updatePricePreferencesWorkflow,
+  updateProductCategoriesWorkflow,
+  updateProductsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { CATEGORIES, OPTION_TITLE, PRODUCTS, type ProductSeed } from "./seed/catalogue"
@@ -57,9 +59,9 @@ const SHIPPING_OPTIONS = [
 
 type Ctx = { container: MedusaContainer; logger: Logger; created: string[] }
 
-function note(ctx: Ctx, what: string) {
+function note(ctx: Ctx, what: string, verb = "created") {
   ctx.created.push(what)
-  ctx.logger.info(`[seed] created ${what}`)
+  ctx.logger.info(`[seed] ${verb} ${what}`)
 }
 
 async function ensureSalesChannel(ctx: Ctx) {
@@ -321,7 +323,8 @@ async function ensureCategories(ctx: Ctx) {
   const handles = CATEGORIES.map((c) => c.handle)
   const existing = await product.listProductCategories({ handle: handles })
   for (const c of CATEGORIES) {
-    writeArtwork({ handle: `category-${c.handle}`, scene: c.handle, title: c.name.split(" ")[0], subtitle: c.name.split(" ").slice(1).join(" "), footer: "PalmLife 掌上生活" })
+    const tagline = c.description.split("。").pop()?.trim() || c.name
+    writeArtwork({ handle: `category-${c.handle}`, scene: c.handle, title: c.name, subtitle: tagline, footer: "PalmLife 掌上生活" })
   }
   const missing = CATEGORIES.filter((c) => !existing.some((e) => e.handle === c.handle))
   if (missing.length) {
@@ -341,6 +344,15 @@ async function ensureCategories(ctx: Ctx) {
     missing.forEach((c) => note(ctx, `category ${c.handle}`))
   }
   const all = await product.listProductCategories({ handle: handles })
+  // Keep the artwork URL in step with MEDUSA_BACKEND_URL when the demo moves host or port.
+  for (const c of all) {
+    const image = demoImageUrl(`category-${c.handle}`)
+    if (existing.some((e) => e.id === c.id) && c.metadata?.image !== image) {
+      await updateProductCategoriesWorkflow(ctx.container).run({
+        input: { selector: { id: c.id }, update: { metadata: { ...(c.metadata ?? {}), image } } },
+      })
+    }
+  }
   return Object.fromEntries(all.map((c) => [c.handle, c.id])) as Record<string, string>
 }
 
@@ -358,8 +370,22 @@ async function ensureProducts(
   for (const p of PRODUCTS) {
     writeArtwork({ handle: p.handle, scene: p.scene, title: p.title, subtitle: p.subtitle, footer: `${p.merchant} · ${p.city}` })
   }
-  const existing = await productService.listProducts({ handle: PRODUCTS.map((p) => p.handle) }, { select: ["id", "handle"] })
+  const existing = await productService.listProducts(
+    { handle: PRODUCTS.map((p) => p.handle) },
+    { select: ["id", "handle", "thumbnail"] }
+  )
   const have = new Set(existing.map((p) => p.handle))
+  // Existing products are left as an operator may have edited them, except for the generated
+  // artwork URL, which follows MEDUSA_BACKEND_URL.
+  for (const e of existing) {
+    const url = demoImageUrl(e.handle)
+    if (e.thumbnail !== url) {
+      await updateProductsWorkflow(ctx.container).run({
+        input: { selector: { id: e.id }, update: { thumbnail: url, images: [{ url }] } },
+      })
+      note(ctx, `image URL of ${e.handle}`, "updated")
+    }
+  }
   const missing = PRODUCTS.filter((p) => !have.has(p.handle))
   if (missing.length) {
     await createProductsWorkflow(ctx.container).run({
@@ -557,13 +583,14 @@ export default async function seed({ container }: ExecArgs) {
     admin: { ...ADMIN },
     customer: { ...CUSTOMER },
   }
-  const dataDir = path.join(root, ".data")
-  fs.mkdirSync(dataDir, { recursive: true })
-  fs.writeFileSync(path.join(dataDir, "demo.json"), JSON.stringify(demo, null, 2) + "\n", "utf8")
+  // Tests and the e2e harness point this elsewhere so they never overwrite the demo's file.
+  const demoJsonPath = process.env.DEMO_JSON_PATH || path.join(root, ".data", "demo.json")
+  fs.mkdirSync(path.dirname(demoJsonPath), { recursive: true })
+  fs.writeFileSync(demoJsonPath, JSON.stringify(demo, null, 2) + "\n", "utf8")
 
   const productCount = (await container.resolve(Modules.PRODUCT).listProducts({ handle: PRODUCTS.map((p) => p.handle) }, { select: ["id"] })).length
   logger.info(
     `[seed] PalmLife ready: region ${region.id} (cny), sales channel ${salesChannel.id}, key ${apiKey.token.slice(0, 10)}…, ` +
-      `${CATEGORIES.length} categories, ${productCount} products, ${ctx.created.length} new records this run → .data/demo.json`
+      `${CATEGORIES.length} categories, ${productCount} products, ${ctx.created.length} records created or updated this run → ${demoJsonPath}`
   )
 }

@@ -77,7 +77,7 @@ function motif(scene: Scene, p: Palette): string {
     case "meal":
       return `
   <g transform="translate(240 140)">
-    <path d="M70 40 q-18 -22 0 -44 M120 40 q-18 -22 0 -44 M170 40 q-18 -22 0 -44" fill="none" stroke="#fff" stroke-opacity="0.75" stroke-width="10" stroke-linecap="round"/>
+    <path d="M80 70 c-18 -16 18 -30 0 -46 s18 -30 0 -46 M130 64 c-18 -16 18 -30 0 -46 s18 -30 0 -46 M180 70 c-18 -16 18 -30 0 -46 s18 -30 0 -46" fill="none" stroke="#fff" stroke-opacity="0.7" stroke-width="9" stroke-linecap="round"/>
     <line x1="196" y1="30" x2="300" y2="-30" stroke="${p.ink}" stroke-width="12" stroke-linecap="round"/>
     <line x1="212" y1="46" x2="316" y2="-6" stroke="${p.ink}" stroke-width="12" stroke-linecap="round"/>
     <ellipse cx="160" cy="130" rx="150" ry="26" fill="${p.accent}"/>
