@@ -11,7 +11,7 @@ const databaseUrl =
 const redisUrl = process.env.REDIS_URL
 const backendUrl = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
 const storefrontUrl = process.env.STOREFRONT_URL || "http://localhost:8000"
-const adminUrls = "http://localhost:9000,http://localhost:5173,http://127.0.0.1:9000"
+const adminUrls = [backendUrl, "http://localhost:9000", "http://localhost:5173"].join(",")
 
 const redisModules = redisUrl
   ? [
