@@ -4,7 +4,7 @@ import { ProductCard } from "@/components/product-card"
 import { ErrorState } from "@/components/states"
 import { getI18n } from "@/lib/i18n/server"
 import { readableError } from "@/lib/medusa/errors"
-import { listProducts, SCENES } from "@/lib/medusa/products"
+import { listFeaturedProducts, SCENES } from "@/lib/medusa/products"
 import type { HttpTypes } from "@medusajs/types"
 
 export default async function HomePage() {
@@ -12,7 +12,7 @@ export default async function HomePage() {
   let featured: HttpTypes.StoreProduct[] = []
   let failure: string | undefined
   try {
-    featured = await listProducts({ limit: 8 })
+    featured = await listFeaturedProducts(2)
   } catch (error) {
     failure = readableError(error)
   }

@@ -25,10 +25,9 @@ export function OrderItems({ order, locale }: { order: HttpTypes.StoreOrder; loc
           {item.thumbnail ? <img src={item.thumbnail} alt="" /> : <span className="img-placeholder" />}
           <span className="summary-item-title">
             {item.product_title ?? item.title}
-            {item.variant_title && item.variant_title !== "Default variant" ? (
-              <small className="muted"> · {item.variant_title}</small>
-            ) : null}
-            <small className="muted"> × {item.quantity}</small>
+            <small className="summary-item-meta muted">
+              {item.variant_title && item.variant_title !== "Default variant" ? `${item.variant_title} · ` : ""}× {item.quantity}
+            </small>
           </span>
           <span className="summary-item-price">{formatMoney(item.total ?? item.unit_price * item.quantity, locale)}</span>
         </li>

@@ -1,7 +1,7 @@
 "use client"
 
 import Link from "next/link"
-import { useActionState } from "react"
+import { useActionState, useState } from "react"
 import { useI18n } from "@/components/i18n-provider"
 import { login, register, type AuthFormState } from "@/lib/actions/auth"
 import type { MessageKey } from "@/lib/i18n/translate"
@@ -12,8 +12,10 @@ export function AuthForm({ mode, next }: { mode: "login" | "register"; next?: st
   const { t } = useI18n()
   const [state, action, pending] = useActionState<AuthFormState, FormData>(mode === "login" ? login : register, {})
 
+  const [editedAt, setEditedAt] = useState<Partial<Record<Field, AuthFormState>>>({})
+
   const field = (name: Field, label: MessageKey, type: string, autoComplete: string, half = false) => {
-    const error = state.fieldErrors?.[name]
+    const error = editedAt[name] === state ? undefined : state.fieldErrors?.[name]
     const defaultValue = name === "password" ? undefined : state.values?.[name]
     return (
       <label className={`field${half ? " field-half" : ""}${error ? " has-error" : ""}`}>
@@ -25,6 +27,9 @@ export function AuthForm({ mode, next }: { mode: "login" | "register"; next?: st
           defaultValue={defaultValue}
           aria-invalid={error ? true : undefined}
           required
+          onInput={() => {
+            if (error) setEditedAt((prev) => ({ ...prev, [name]: state }))
+          }}
         />
         {error ? (
           <span className="field-error" data-testid={`error-${name}`}>

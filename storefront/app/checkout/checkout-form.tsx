@@ -38,9 +38,19 @@ export function CheckoutForm({
   const [shippingChoice, setShippingChoice] = useState(selectedShippingOptionId ?? "")
 
   const value = (name: CheckoutField) => state.values?.[name] ?? (name in defaults ? defaults[name as keyof CheckoutDefaults] : "")
-  const fieldError = (name: CheckoutField) => state.fieldErrors?.[name]
+  // An error disappears once its field is edited, and comes back only if the next submit fails again.
+  const [editedAt, setEditedAt] = useState<Partial<Record<CheckoutField, CheckoutState>>>({})
+  const fieldError = (name: CheckoutField) => (editedAt[name] === state ? undefined : state.fieldErrors?.[name])
+  const markEdited = (name: CheckoutField) => {
+    if (state.fieldErrors?.[name] && editedAt[name] !== state) setEditedAt((prev) => ({ ...prev, [name]: state }))
+  }
+
+  // "Check the highlighted fields" goes away once every highlighted field was edited.
+  const pendingFieldErrors = Object.keys(state.fieldErrors ?? {}).filter((name) => editedAt[name as CheckoutField] !== state)
+  const showFormError = Boolean(state.error) && (!state.fieldErrors || pendingFieldErrors.length > 0)
 
   function chooseShipping(id: string) {
+    markEdited("shipping_option_id")
     setShippingChoice(id)
     setShippingError(undefined)
     startShipping(async () => {
@@ -66,6 +76,7 @@ export function CheckoutForm({
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${spec.name}-error` : undefined}
           inputMode={spec.name === "postal_code" ? "numeric" : undefined}
+          onInput={() => markEdited(spec.name)}
         />
         {error ? (
           <span className="field-error" id={`${spec.name}-error`} data-testid={`error-${spec.name}`}>
@@ -135,7 +146,7 @@ export function CheckoutForm({
 
       {children}
 
-      {state.error ? (
+      {showFormError ? (
         <p className="form-error form-error-block" role="alert" data-testid="checkout-error">
           {state.error}
         </p>

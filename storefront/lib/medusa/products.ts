@@ -51,6 +51,27 @@ export async function getProductByHandle(handle: string): Promise<HttpTypes.Stor
   return products[0]
 }
 
+/** A few products from every scene, interleaved (meal, movie, mall, travel, meal, …). */
+export async function listFeaturedProducts(perScene = 2): Promise<HttpTypes.StoreProduct[]> {
+  const products = await listProducts({ limit: 100 })
+  const buckets = new Map<string, HttpTypes.StoreProduct[]>()
+  for (const product of products) {
+    const scene = productMeta(product).scene ?? product.categories?.[0]?.handle ?? "other"
+    const bucket = buckets.get(scene) ?? []
+    if (bucket.length < perScene) bucket.push(product)
+    buckets.set(scene, bucket)
+  }
+  const order = [...SCENES, ...[...buckets.keys()].filter((k) => !isScene(k))]
+  const featured: HttpTypes.StoreProduct[] = []
+  for (let i = 0; i < perScene; i++) {
+    for (const scene of order) {
+      const product = buckets.get(scene)?.[i]
+      if (product) featured.push(product)
+    }
+  }
+  return featured
+}
+
 /** Lowest calculated price among the variants, in major units. */
 export function minPrice(product: HttpTypes.StoreProduct): number | undefined {
   const amounts = (product.variants ?? [])

@@ -3,7 +3,7 @@
 import Link from "next/link"
 import { useMemo, useState, useTransition } from "react"
 import { useI18n } from "@/components/i18n-provider"
-import { CheckIcon } from "@/components/icons"
+import { CartIcon, CheckIcon } from "@/components/icons"
 import { addToCart, type CartActionResult } from "@/lib/actions/cart"
 import { formatMoney } from "@/lib/money"
 
@@ -160,8 +160,8 @@ export function ProductPurchase({ options, variants }: { options: PurchaseOption
             {status ? <span className="buy-status">{status}</span> : null}
           </div>
           {result?.ok ? (
-            <Link href="/cart" className="btn btn-outline buy-cart-link" data-testid="buy-bar-cart-link">
-              {t("product.goToCart")}
+            <Link href="/cart" className="btn btn-outline buy-cart-link" data-testid="buy-bar-cart-link" aria-label={t("product.goToCart")}>
+              <CartIcon size={22} />
             </Link>
           ) : null}
           <button
