@@ -53,6 +53,7 @@ function ensureChromium() {
 const stages = {
   typecheck: () =>
     check("typecheck backend", run(BIN("tsc"), ["--noEmit", "-p", "tsconfig.json"])) &
+    check("typecheck admin", run(BIN("tsc"), ["--noEmit", "-p", "src/admin/tsconfig.json"])) &
     check("typecheck storefront", run(BIN("tsc"), ["--noEmit", "-p", "tsconfig.json"], {}, path.join(ROOT, "storefront"))),
   lint: () => check("lint", run(BIN("eslint"), ["."])),
   unit: () => jest("unit"),
