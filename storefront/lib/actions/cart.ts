@@ -2,11 +2,18 @@
 
 import { revalidatePath } from "next/cache"
 import { getI18n } from "@/lib/i18n/server"
+import type { TFunction } from "@/lib/i18n/translate"
 import { cartItemCount, retrieveCart } from "@/lib/medusa/cart"
 import { readableError } from "@/lib/medusa/errors"
 import { getRegion } from "@/lib/medusa/region"
 import { getSdk } from "@/lib/medusa/sdk"
 import { authHeaders, getCartId, setCartId } from "@/lib/medusa/session"
+
+function cartErrorMessage(error: unknown, t: TFunction): string {
+  const message = readableError(error)
+  if (/required inventory|insufficient inventory|out of stock/i.test(message)) return t("product.insufficientStock")
+  return t("cart.updateFailed", { message })
+}
 
 export type CartActionResult = { ok: true; count: number } | { ok: false; error: string }
 
@@ -38,7 +45,7 @@ export async function addToCart(input: { variantId: string; quantity: number }):
     revalidatePath("/", "layout")
     return { ok: true, count: cartItemCount(cart) }
   } catch (error) {
-    return { ok: false, error: t("cart.updateFailed", { message: readableError(error) }) }
+    return { ok: false, error: cartErrorMessage(error, t) }
   }
 }
 
@@ -61,6 +68,6 @@ export async function updateLineItem(_prev: LineItemState, formData: FormData): 
     revalidatePath("/", "layout")
     return {}
   } catch (error) {
-    return { error: t("cart.updateFailed", { message: readableError(error) }) }
+    return { error: cartErrorMessage(error, t) }
   }
 }
