@@ -1,7 +1,9 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
+import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import Redis from "ioredis"
 import seed from "../../src/scripts/seed"
 
 jest.setTimeout(240 * 1000)
@@ -36,6 +38,44 @@ medusaIntegrationTestRunner({
     it("answers the health check", async () => {
       const res = await api.get("/health")
       expect(res.data).toEqual("OK")
+    })
+
+    describe("infrastructure chosen by the environment", () => {
+      const redisUrl = process.env.REDIS_URL
+
+      it("uses Medusa's Redis event bus and cache exactly when REDIS_URL is set", () => {
+        const container = getContainer()
+        expect(container.resolve(Modules.EVENT_BUS).constructor.name).toEqual(
+          redisUrl ? "RedisEventBusService" : "LocalEventBusService"
+        )
+        expect(container.resolve(Modules.CACHE).constructor.name).toEqual(
+          redisUrl ? "RedisCacheService" : "InMemoryCacheService"
+        )
+      })
+
+      it("serialises work on one lock key, holding the lock in Redis when REDIS_URL is set", async () => {
+        const locking = getContainer().resolve(Modules.LOCKING)
+        const redis = redisUrl ? new Redis(redisUrl) : null
+        const events: string[] = []
+        let keysWhileHeld: string[] = []
+        const worker = (name: string) =>
+          locking.execute("palmlife-probe", async () => {
+            events.push(`${name}:start`)
+            if (redis && !keysWhileHeld.length) keysWhileHeld = await redis.keys("*palmlife-probe*")
+            await new Promise((r) => setTimeout(r, 150))
+            events.push(`${name}:end`)
+          })
+        try {
+          await Promise.all([worker("a"), worker("b")])
+        } finally {
+          redis?.disconnect()
+        }
+        expect(events).toHaveLength(4)
+        // never interleaved: each start is followed by its own end
+        expect(events[1]).toEqual(events[0].replace("start", "end"))
+        expect(events[3]).toEqual(events[2].replace("start", "end"))
+        if (redis) expect(keysWhileHeld.length).toBeGreaterThan(0)
+      })
     })
 
     describe("demo seed", () => {
