@@ -64,7 +64,9 @@ export function ProductPurchase({ options, variants }: { options: PurchaseOption
       return
     }
     startTransition(async () => {
-      setResult(await addToCart({ variantId: variant.id, quantity }))
+      const outcome = await addToCart({ variantId: variant.id, quantity })
+      // Updates after an await need their own transition to land together with the refreshed header.
+      startTransition(() => setResult(outcome))
     })
   }
 
