@@ -6,6 +6,9 @@ const fs = require("node:fs")
 const path = require("node:path")
 const { ensureDeps, ROOT } = require("./lib/ensure-deps")
 
+process.env.NEXT_TELEMETRY_DISABLED ??= "1"
+process.env.MEDUSA_DISABLE_TELEMETRY ??= "true"
+
 const log = (m) => console.log(`\x1b[36m[demo]\x1b[0m ${m}`)
 const DATA = path.join(ROOT, ".data")
 const LOGS = path.join(DATA, "logs")
@@ -103,6 +106,8 @@ async function main() {
     const backendHash = contentHash(["src", "medusa-config.js", "tsconfig.json", "package-lock.json"].map((p) => path.join(ROOT, p)))
     cached("backend-build", backendHash, () => step("building backend and admin", MEDUSA, ["build"], { env }))
     const server = path.join(ROOT, ".medusa", "server")
+    // The build compiles TypeScript only; the plain-JS config has to travel with it.
+    fs.copyFileSync(path.join(ROOT, "medusa-config.js"), path.join(server, "medusa-config.js"))
     // Product images live in <root>/static; the built server serves <its cwd>/static.
     const staticLink = path.join(server, "static")
     fs.mkdirSync(path.join(ROOT, "static"), { recursive: true })

@@ -7,6 +7,9 @@ const os = require("node:os")
 const path = require("node:path")
 const { ensureDeps, ROOT } = require("./lib/ensure-deps")
 
+process.env.NEXT_TELEMETRY_DISABLED ??= "1"
+process.env.MEDUSA_DISABLE_TELEMETRY ??= "true"
+
 const log = (m) => console.log(`\x1b[35m[test]\x1b[0m ${m}`)
 const BIN = (b) => path.join(ROOT, "node_modules", ".bin", b)
 const counts = { passed: 0, failed: 0, skipped: 0 }

@@ -3,13 +3,14 @@ const crypto = require("node:crypto")
 const fs = require("node:fs")
 const path = require("node:path")
 
-const SKIP = new Set(["node_modules", ".next", ".medusa", ".data", ".git", "static", "uploads"])
+// next build rewrites next-env.d.ts and tsbuildinfo files: they must not trigger a rebuild
+const SKIP = new Set(["node_modules", ".next", ".medusa", ".data", ".git", "static", "uploads", "next-env.d.ts"])
 
 function walk(p, files) {
   if (!fs.existsSync(p)) return
   const st = fs.statSync(p)
   if (st.isDirectory()) {
-    for (const name of fs.readdirSync(p).sort()) if (!SKIP.has(name)) walk(path.join(p, name), files)
+    for (const name of fs.readdirSync(p).sort()) if (!SKIP.has(name) && !name.endsWith(".tsbuildinfo")) walk(path.join(p, name), files)
   } else files.push(p)
 }
 
