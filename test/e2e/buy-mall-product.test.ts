@@ -1,3 +1,5 @@
+import os from "node:os"
+import path from "node:path"
 import type { Browser, Page } from "playwright-core"
 import { launchBrowser, phonePage, stackUrls } from "../support/browser"
 
@@ -59,7 +61,8 @@ describe("storefront: a demo customer buys a mall product", () => {
     await page.locator('form [name="email"]').fill(email)
     await page.locator('form [name="password"]').fill(password)
     await page.getByTestId("login-submit").click()
-    await page.waitForURL(/\/account(\/|$|\?)/)
+    await page.waitForURL((url) => !url.pathname.startsWith("/account/login"))
+    await page.getByTestId("account-greeting").waitFor()
 
     await page.goto(`${storefront}/c/mall`)
     const card = page.getByTestId("product-card").first()
@@ -76,6 +79,7 @@ describe("storefront: a demo customer buys a mall product", () => {
     await expect(page.getByTestId("cart-item").count()).resolves.toBe(1)
     await page.getByTestId("checkout-link").click()
     await page.waitForURL(/\/checkout/)
+    await page.waitForLoadState("networkidle") // the form is interactive once hydrated
 
     await fillIfEmpty(page, "email", email)
     await fillIfEmpty(page, "first_name", "演示")
@@ -88,7 +92,12 @@ describe("storefront: a demo customer buys a mall product", () => {
     await page.getByTestId("shipping-option").first().check()
     await page.getByTestId("place-order").click()
 
-    await page.getByTestId("order-confirmed").waitFor({ timeout: 60000 })
+    await page.getByTestId("order-confirmed").waitFor({ timeout: 60000 }).catch(async (err) => {
+      const shot = path.join(os.tmpdir(), `palmlife-e2e-checkout-${Date.now()}.png`)
+      await page.screenshot({ path: shot, fullPage: true })
+      const errors = await page.locator('[data-testid="checkout-error"], [data-testid^="error-"]').allInnerTexts()
+      throw new Error(`no confirmation at ${page.url()}; errors on page: ${JSON.stringify(errors)}; screenshot ${shot}\n${err.message}`)
+    })
     const shown = (await page.getByTestId("order-display-id").innerText()).trim()
     const displayId = Number(shown.replace(/[^0-9]/g, ""))
     expect(displayId).toBeGreaterThan(0)
