@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run demo`: install → embedded Postgres → migrate → seed (once) → build → serve
 // backend (:9000, admin at /app) and storefront (:8000). Ctrl-C stops all of it.
-const { spawnSync } = require("node:child_process")
+const { spawn } = require("node:child_process")
 const fs = require("node:fs")
 const path = require("node:path")
 const { ensureDeps, ROOT } = require("./lib/ensure-deps")
@@ -21,9 +21,15 @@ const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
 function step(title, cmd, args, opts = {}) {
   const t = Date.now()
   log(`${title}…`)
-  const res = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit", ...opts, env: { ...process.env, ...opts.env } })
-  if (res.status !== 0) throw new Error(`${title} failed (exit ${res.status})`)
-  log(`${title} done in ${((Date.now() - t) / 1000).toFixed(1)} s`)
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: "inherit", ...opts, env: { ...process.env, ...opts.env } })
+    child.once("error", reject)
+    child.once("exit", (code) => {
+      if (code !== 0) return reject(new Error(`${title} failed (exit ${code})`))
+      log(`${title} done in ${((Date.now() - t) / 1000).toFixed(1)} s`)
+      resolve()
+    })
+  })
 }
 
 function nextBin() {
@@ -31,13 +37,13 @@ function nextBin() {
   return fs.existsSync(local) ? local : path.join(ROOT, "node_modules", ".bin", "next")
 }
 
-function cached(name, hash, build) {
+async function cached(name, hash, build) {
   const file = path.join(DATA, `${name}.hash`)
   if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === hash) {
     log(`${name}: up to date, skipping`)
     return
   }
-  build()
+  await build()
   fs.writeFileSync(file, hash)
 }
 
@@ -89,32 +95,36 @@ async function main() {
     }
     if (process.env.REDIS_URL) log(`REDIS_URL set: Redis event bus, workflow engine, locking and cache`)
 
-    step("migrating the database", MEDUSA, ["db:migrate"], { env })
-
-    const client = new Client({ connectionString: databaseUrl })
-    await client.connect()
-    const seeded = await client
-      .query("SELECT 1 FROM product WHERE handle = 'golden-dragon-100-voucher' AND deleted_at IS NULL")
-      .then((r) => r.rowCount > 0)
-    await client.end()
-    if (!seeded || !fs.existsSync(env.DEMO_JSON_PATH)) {
-      step("seeding demo data", MEDUSA, ["exec", "./src/scripts/seed.ts"], { env })
-    } else {
-      log("demo data already seeded")
+    // Builds need no database, so they run while the database is migrated and seeded.
+    const prepareDatabase = async () => {
+      await step("migrating the database", MEDUSA, ["db:migrate"], { env })
+      const client = new Client({ connectionString: databaseUrl })
+      await client.connect()
+      const seeded = await client
+        .query("SELECT 1 FROM product WHERE handle = 'golden-dragon-100-voucher' AND deleted_at IS NULL")
+        .then((r) => r.rowCount > 0)
+      await client.end()
+      if (!seeded || !fs.existsSync(env.DEMO_JSON_PATH)) {
+        await step("seeding demo data", MEDUSA, ["exec", "./src/scripts/seed.ts"], { env })
+      } else {
+        log("demo data already seeded")
+      }
     }
-
-    const backendHash = contentHash(["src", "medusa-config.js", "tsconfig.json", "package-lock.json"].map((p) => path.join(ROOT, p)))
-    cached("backend-build", backendHash, () => step("building backend and admin", MEDUSA, ["build"], { env }))
     const server = path.join(ROOT, ".medusa", "server")
-    // The build compiles TypeScript only; the plain-JS config has to travel with it.
-    fs.copyFileSync(path.join(ROOT, "medusa-config.js"), path.join(server, "medusa-config.js"))
-    // Product images live in <root>/static; the built server serves <its cwd>/static.
-    const staticLink = path.join(server, "static")
-    fs.mkdirSync(path.join(ROOT, "static"), { recursive: true })
-    if (!fs.existsSync(staticLink)) fs.symlinkSync(path.join(ROOT, "static"), staticLink)
+    const build = async () => {
+      const backendHash = contentHash(["src", "medusa-config.js", "tsconfig.json", "package-lock.json"].map((p) => path.join(ROOT, p)))
+      await cached("backend-build", backendHash, () => step("building backend and admin", MEDUSA, ["build"], { env }))
+      // The build compiles TypeScript only; the plain-JS config has to travel with it.
+      fs.copyFileSync(path.join(ROOT, "medusa-config.js"), path.join(server, "medusa-config.js"))
+      // Product images live in <root>/static; the built server serves <its cwd>/static.
+      const staticLink = path.join(server, "static")
+      fs.mkdirSync(path.join(ROOT, "static"), { recursive: true })
+      if (!fs.existsSync(staticLink)) fs.symlinkSync(path.join(ROOT, "static"), staticLink)
 
-    const sfHash = contentHash([path.join(ROOT, "storefront"), path.join(ROOT, "package-lock.json")])
-    cached("storefront-build", sfHash, () => step("building storefront", "npm", ["run", "build", "-w", "storefront"]))
+      const sfHash = contentHash([path.join(ROOT, "storefront"), path.join(ROOT, "package-lock.json")])
+      await cached("storefront-build", sfHash, () => step("building storefront", "npm", ["run", "build", "-w", "storefront"]))
+    }
+    await Promise.all([prepareDatabase(), build()])
 
     const demo = JSON.parse(fs.readFileSync(env.DEMO_JSON_PATH, "utf8"))
     log("starting backend…")

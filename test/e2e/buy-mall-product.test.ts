@@ -53,6 +53,15 @@ describe("storefront: a demo customer buys a mall product", () => {
     }
   })
 
+  it("answers an unknown product or scene with a real 404 page", async () => {
+    const { storefront } = stackUrls()
+    for (const url of [`${storefront}/p/no-such-product`, `${storefront}/c/no-such-scene`]) {
+      const res = await page.goto(url)
+      expect([url, res?.status()]).toEqual([url, 404])
+      await page.getByTestId("not-found").waitFor()
+    }
+  })
+
   it("checks out a mall product and finds the order on the account page", async () => {
     const { storefront } = stackUrls()
     const { email, password } = demo().customer
