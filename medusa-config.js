@@ -53,6 +53,9 @@ module.exports = defineConfig({
     databaseLogging: false,
     redisUrl,
     workerMode: process.env.MEDUSA_WORKER_MODE || "shared",
+    // Medusa marks the admin session cookie Secure in production, which a browser never sends
+    // back over the plain-http demo; follow the scheme the backend is actually served on.
+    cookieOptions: { sameSite: "lax", secure: backendUrl.startsWith("https://") },
     http: {
       storeCors: process.env.STORE_CORS || `${storefrontUrl},http://127.0.0.1:8000`,
       adminCors: process.env.ADMIN_CORS || adminUrls,
