@@ -1,4 +1,3 @@
-import type { Metadata } from "next"
 import type { HttpTypes } from "@medusajs/types"
 import Link from "next/link"
 import { redirect } from "next/navigation"
@@ -6,15 +5,13 @@ import { ChevronRightIcon, UserIcon } from "@/components/icons"
 import { formatDate, orderStatusLabel } from "@/components/order-summary"
 import { EmptyState, ErrorState } from "@/components/states"
 import { logout } from "@/lib/actions/auth"
+import { titleMetadata } from "@/lib/i18n/page-title"
 import { getI18n } from "@/lib/i18n/server"
 import { listOrders, retrieveCustomer } from "@/lib/medusa/customer"
 import { readableError } from "@/lib/medusa/errors"
 import { formatMoney } from "@/lib/money"
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n()
-  return { title: t("account.title") }
-}
+export const generateMetadata = titleMetadata("account.title")
 
 export default async function AccountPage() {
   const { locale, t } = await getI18n()

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react"
 import { useI18n } from "@/components/i18n-provider"
+import { QuantityStepper } from "@/components/quantity-stepper"
 import { updateLineItem, type LineItemState } from "@/lib/actions/cart"
 
 export function LineItemControls({ lineId, quantity }: { lineId: string; quantity: number }) {
@@ -11,29 +12,18 @@ export function LineItemControls({ lineId, quantity }: { lineId: string; quantit
     <div className="line-item-controls">
       <form action={action} className="stepper" aria-busy={pending}>
         <input type="hidden" name="line_id" value={lineId} />
-        <button
-          type="submit"
-          name="quantity"
-          value={quantity - 1}
-          aria-label={t("product.decrease")}
-          disabled={pending}
-          data-testid="cart-item-decrease"
-        >
-          −
-        </button>
-        <span className="stepper-value" data-testid="cart-item-quantity">
-          {quantity}
-        </span>
-        <button
-          type="submit"
-          name="quantity"
-          value={quantity + 1}
-          aria-label={t("product.increase")}
-          disabled={pending || quantity >= 99}
-          data-testid="cart-item-increase"
-        >
-          +
-        </button>
+        <QuantityStepper
+          quantity={quantity}
+          quantityTestId="cart-item-quantity"
+          decrease={{ type: "submit", name: "quantity", value: quantity - 1, disabled: pending, "data-testid": "cart-item-decrease" }}
+          increase={{
+            type: "submit",
+            name: "quantity",
+            value: quantity + 1,
+            disabled: pending || quantity >= 99,
+            "data-testid": "cart-item-increase",
+          }}
+        />
       </form>
       <form action={action}>
         <input type="hidden" name="line_id" value={lineId} />

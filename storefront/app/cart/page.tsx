@@ -1,18 +1,15 @@
-import type { Metadata } from "next"
 import type { HttpTypes } from "@medusajs/types"
 import Link from "next/link"
 import { EmptyState, ErrorState } from "@/components/states"
 import { CartTotals } from "@/components/cart-totals"
+import { titleMetadata } from "@/lib/i18n/page-title"
 import { getI18n } from "@/lib/i18n/server"
 import { retrieveCart } from "@/lib/medusa/cart"
 import { readableError } from "@/lib/medusa/errors"
 import { formatMoney } from "@/lib/money"
 import { LineItemControls } from "./line-item-controls"
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n()
-  return { title: t("cart.title") }
-}
+export const generateMetadata = titleMetadata("cart.title")
 
 export default async function CartPage() {
   const { locale, t } = await getI18n()

@@ -1,8 +1,9 @@
-import type { Metadata } from "next"
 import type { HttpTypes } from "@medusajs/types"
 import Link from "next/link"
 import { CartTotals } from "@/components/cart-totals"
 import { EmptyState, ErrorState } from "@/components/states"
+import { SummaryItems } from "@/components/summary-items"
+import { titleMetadata } from "@/lib/i18n/page-title"
 import { getI18n } from "@/lib/i18n/server"
 import { cartRequiresShipping, listShippingOptions, retrieveCart } from "@/lib/medusa/cart"
 import { retrieveCustomer } from "@/lib/medusa/customer"
@@ -10,10 +11,7 @@ import { readableError } from "@/lib/medusa/errors"
 import { formatMoney } from "@/lib/money"
 import { CheckoutForm, type CheckoutDefaults, type ShippingChoice } from "./checkout-form"
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n()
-  return { title: t("checkout.title") }
-}
+export const generateMetadata = titleMetadata("checkout.title")
 
 export default async function CheckoutPage() {
   const { locale, t } = await getI18n()
@@ -77,20 +75,7 @@ export default async function CheckoutPage() {
           <h2 id="summary-title" className="form-section-title">
             {t("checkout.summary")}
           </h2>
-          <ul className="summary-items">
-            {cart.items.map((item) => (
-              <li key={item.id} data-testid="checkout-item">
-                {item.thumbnail ? <img src={item.thumbnail} alt="" /> : <span className="img-placeholder" />}
-                <span className="summary-item-title">
-                  {item.product_title ?? item.title}
-                  <small className="summary-item-meta muted">
-                    {item.variant_title && item.variant_title !== "Default variant" ? `${item.variant_title} · ` : ""}× {item.quantity}
-                  </small>
-                </span>
-                <span className="summary-item-price">{formatMoney(item.total ?? item.unit_price * item.quantity, locale)}</span>
-              </li>
-            ))}
-          </ul>
+          <SummaryItems items={cart.items} itemTestId="checkout-item" locale={locale} />
           <CartTotals cart={cart} locale={locale} t={t} />
         </section>
       </CheckoutForm>

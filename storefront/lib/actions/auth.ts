@@ -11,6 +11,7 @@ import {
   getCartId,
   setAuthToken,
 } from "@/lib/medusa/session"
+import { isSameSitePath } from "@/lib/same-site-path"
 
 export type AuthFormState = {
   error?: string
@@ -20,10 +21,9 @@ export type AuthFormState = {
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-/** Only same-site paths: "/checkout" yes, "//evil.example" or "https://…" no. */
 function safeNext(value: FormDataEntryValue | null, fallback: string): string {
   const next = typeof value === "string" ? value : ""
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : fallback
+  return isSameSitePath(next) ? next : fallback
 }
 
 function field(formData: FormData, name: string): string {

@@ -16,29 +16,29 @@ function cookieOptions(maxAge: number) {
   }
 }
 
-export async function getCartId(): Promise<string | undefined> {
-  return (await cookies()).get(CART_COOKIE)?.value || undefined
+/** The cart and the login are both remembered the same way: an httpOnly cookie that lasts a week. */
+function sessionCookie(name: string) {
+  return {
+    get: async (): Promise<string | undefined> => (await cookies()).get(name)?.value || undefined,
+    set: async (value: string): Promise<void> => {
+      ;(await cookies()).set(name, value, cookieOptions(WEEK))
+    },
+    clear: async (): Promise<void> => {
+      ;(await cookies()).delete(name)
+    },
+  }
 }
 
-export async function setCartId(id: string): Promise<void> {
-  ;(await cookies()).set(CART_COOKIE, id, cookieOptions(WEEK))
-}
+const cartCookie = sessionCookie(CART_COOKIE)
+const authCookie = sessionCookie(AUTH_COOKIE)
 
-export async function clearCartId(): Promise<void> {
-  ;(await cookies()).delete(CART_COOKIE)
-}
+export const getCartId = cartCookie.get
+export const setCartId = cartCookie.set
+export const clearCartId = cartCookie.clear
 
-export async function getAuthToken(): Promise<string | undefined> {
-  return (await cookies()).get(AUTH_COOKIE)?.value || undefined
-}
-
-export async function setAuthToken(token: string): Promise<void> {
-  ;(await cookies()).set(AUTH_COOKIE, token, cookieOptions(WEEK))
-}
-
-export async function clearAuthToken(): Promise<void> {
-  ;(await cookies()).delete(AUTH_COOKIE)
-}
+export const getAuthToken = authCookie.get
+export const setAuthToken = authCookie.set
+export const clearAuthToken = authCookie.clear
 
 /** Headers for SDK calls made on behalf of the current visitor. */
 export async function authHeaders(): Promise<Record<string, string>> {

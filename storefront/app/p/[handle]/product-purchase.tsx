@@ -4,6 +4,7 @@ import Link from "next/link"
 import { useMemo, useState, useTransition } from "react"
 import { useI18n } from "@/components/i18n-provider"
 import { CartIcon, CheckIcon } from "@/components/icons"
+import { QuantityStepper } from "@/components/quantity-stepper"
 import { addToCart, type CartActionResult } from "@/lib/actions/cart"
 import { formatMoney } from "@/lib/money"
 
@@ -112,26 +113,17 @@ export function ProductPurchase({ options, variants }: { options: PurchaseOption
       <div className="quantity-row">
         <span className="option-title">{t("product.quantity")}</span>
         <div className="stepper" data-testid="quantity">
-          <button
-            type="button"
-            aria-label={t("product.decrease")}
-            onClick={() => setQuantity((q) => Math.max(1, q - 1))}
-            disabled={quantity <= 1}
-            data-testid="quantity-decrease"
-          >
-            −
-          </button>
-          <span className="stepper-value" data-testid="quantity-value">
-            {quantity}
-          </span>
-          <button
-            type="button"
-            aria-label={t("product.increase")}
-            onClick={() => setQuantity((q) => Math.min(99, q + 1))}
-            data-testid="quantity-increase"
-          >
-            +
-          </button>
+          <QuantityStepper
+            quantity={quantity}
+            quantityTestId="quantity-value"
+            decrease={{
+              type: "button",
+              onClick: () => setQuantity((q) => Math.max(1, q - 1)),
+              disabled: quantity <= 1,
+              "data-testid": "quantity-decrease",
+            }}
+            increase={{ type: "button", onClick: () => setQuantity((q) => Math.min(99, q + 1)), "data-testid": "quantity-increase" }}
+          />
         </div>
       </div>
 

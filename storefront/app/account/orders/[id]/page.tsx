@@ -1,19 +1,16 @@
-import type { Metadata } from "next"
 import type { HttpTypes } from "@medusajs/types"
 import Link from "next/link"
 import { notFound, redirect } from "next/navigation"
-import { formatDate, OrderAddress, OrderItems, orderStatusLabel, OrderTotals } from "@/components/order-summary"
+import { formatDate, OrderDetails, orderStatusLabel } from "@/components/order-summary"
 import { ErrorState } from "@/components/states"
+import { titleMetadata } from "@/lib/i18n/page-title"
 import { getI18n } from "@/lib/i18n/server"
 import { retrieveCustomer, retrieveOrder } from "@/lib/medusa/customer"
 import { isNotFound, readableError } from "@/lib/medusa/errors"
 
 type Props = { params: Promise<{ id: string }> }
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n()
-  return { title: t("account.orders") }
-}
+export const generateMetadata = titleMetadata("account.orders")
 
 export default async function AccountOrderPage({ params }: Props) {
   const { id } = await params
@@ -47,12 +44,7 @@ export default async function AccountOrderPage({ params }: Props) {
           {t("order.date")}: {formatDate(order.created_at, locale)}
         </p>
       </section>
-      <section className="card form-section">
-        <h2 className="form-section-title">{t("order.items")}</h2>
-        <OrderItems order={order} locale={locale} />
-        <OrderTotals order={order} locale={locale} t={t} />
-        <OrderAddress order={order} t={t} />
-      </section>
+      <OrderDetails order={order} locale={locale} t={t} />
     </div>
   )
 }

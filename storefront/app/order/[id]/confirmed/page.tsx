@@ -1,10 +1,10 @@
-import type { Metadata } from "next"
 import type { HttpTypes } from "@medusajs/types"
 import Link from "next/link"
 import { notFound } from "next/navigation"
 import { CheckIcon } from "@/components/icons"
-import { formatDate, OrderAddress, OrderItems, OrderTotals } from "@/components/order-summary"
+import { formatDate, OrderDetails } from "@/components/order-summary"
 import { ErrorState } from "@/components/states"
+import { titleMetadata } from "@/lib/i18n/page-title"
 import { getI18n } from "@/lib/i18n/server"
 import { retrieveOrder } from "@/lib/medusa/customer"
 import { isNotFound, readableError } from "@/lib/medusa/errors"
@@ -12,10 +12,7 @@ import { getAuthToken } from "@/lib/medusa/session"
 
 type Props = { params: Promise<{ id: string }> }
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n()
-  return { title: t("order.confirmedTitle") }
-}
+export const generateMetadata = titleMetadata("order.confirmedTitle")
 
 export default async function OrderConfirmedPage({ params }: Props) {
   const { id } = await params
@@ -42,12 +39,7 @@ export default async function OrderConfirmedPage({ params }: Props) {
         </p>
         <p className="muted small">{formatDate(order.created_at, locale)}</p>
       </section>
-      <section className="card form-section">
-        <h2 className="form-section-title">{t("order.items")}</h2>
-        <OrderItems order={order} locale={locale} />
-        <OrderTotals order={order} locale={locale} t={t} />
-        <OrderAddress order={order} t={t} />
-      </section>
+      <OrderDetails order={order} locale={locale} t={t} />
       <div className="button-row">
         {loggedIn ? (
           <Link href="/account" className="btn btn-outline" data-testid="view-orders">
