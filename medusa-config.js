@@ -83,6 +83,8 @@ module.exports = defineConfig({
         ],
       },
     },
+    { resolve: "./src/modules/merchant" },
+    { resolve: "./src/modules/voucher" },
     ...redisModules,
   ],
 })

@@ -1,0 +1,34 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { codeFromInput, isWellFormedVoucherCode } from "../../../../lib/voucher-code"
+import { redeemVoucherWorkflow } from "../../../../workflows/redeem-voucher"
+import { codeHmac } from "../../../../modules/voucher/service"
+import { auditUnknownCodeNow } from "../audit-terminal-call"
+import { parseTerminalInput } from "../parse-terminal-input"
+import { requestHash } from "../request-hash"
+import { requireTerminal, sendTerminalError, sendTerminalResult, TerminalRequest } from "../terminal-context"
+import { IdempotencyKey, RedeemBody } from "../validators"
+
+export async function POST(req: TerminalRequest, res: MedusaResponse) {
+  const key = parseTerminalInput(IdempotencyKey, req.headers["idempotency-key"], res)
+  if (!key) return
+  const body = parseTerminalInput(RedeemBody, req.body, res)
+  if (!body) return
+  const terminal = requireTerminal(req)
+  const code = codeFromInput(body.code)
+  res.locals.codeHmac = codeHmac(code)
+  if (!isWellFormedVoucherCode(code)) {
+    sendTerminalError(res, "voucher_not_found", "No voucher with this code.")
+    return auditUnknownCodeNow(req, res, 404)
+  }
+  const { result } = await redeemVoucherWorkflow(req.scope).run({
+    input: {
+      terminal: { id: terminal.id, store_id: terminal.store_id, merchant_id: terminal.merchant_id },
+      code,
+      amount: body.amount,
+      idempotency_key: key,
+      request_hash: requestHash(req),
+    },
+  })
+  sendTerminalResult(res, result)
+  if (result.body.code === "voucher_not_found") await auditUnknownCodeNow(req, res, result.status)
+}

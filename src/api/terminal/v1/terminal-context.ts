@@ -1,0 +1,34 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { TERMINAL_ERRORS, TerminalErrorCode, TerminalResult } from "../../../modules/voucher/terminal-errors"
+
+export type AuthenticatedTerminal = {
+  id: string
+  key_id: string
+  name: string
+  status: string
+  store_id: string
+  store_name: string
+  merchant_id: string
+  merchant_name: string
+}
+
+export type TerminalRequest<B = unknown> = MedusaRequest<B> & {
+  terminal?: AuthenticatedTerminal
+  rawBody?: Buffer
+  terminalAudit?: { action: string; code_hmac?: string | null; result?: string }
+}
+
+export function sendTerminalError(res: MedusaResponse, code: TerminalErrorCode, message: string) {
+  res.locals.terminalResult = code
+  res.status(TERMINAL_ERRORS[code]).json({ code, message })
+}
+
+export function sendTerminalResult(res: MedusaResponse, result: TerminalResult) {
+  res.locals.terminalResult = typeof result.body.code === "string" ? result.body.code : "ok"
+  res.status(result.status).json(result.body)
+}
+
+export function requireTerminal(req: TerminalRequest): AuthenticatedTerminal {
+  if (!req.terminal) throw new Error("terminal route reached without authentication")
+  return req.terminal
+}

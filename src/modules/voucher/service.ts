@@ -1,0 +1,212 @@
+import crypto from "node:crypto"
+import { Context } from "@medusajs/framework/types"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { decryptSecret, encryptSecret, hmacLookup } from "../../lib/secrets"
+import { generateVoucherCode } from "../../lib/voucher-code"
+import IdempotencyRecord from "./models/idempotency-record"
+import IssuedVoucher from "./models/issued-voucher"
+import Redemption from "./models/redemption"
+import VoucherTemplate from "./models/voucher-template"
+import { redeemAmount, redeemBlocker, VoucherRow } from "./redeem-rules"
+import { terminalError, TerminalResult } from "./terminal-errors"
+
+const CODE_PURPOSE = "voucher-code"
+export const REVERSAL_WINDOW_MINUTES = 30
+
+export type TerminalIdentity = { id: string; store_id: string; merchant_id: string }
+type Knex = any
+
+export function codeHmac(code: string) {
+  return hmacLookup(CODE_PURPOSE, code)
+}
+
+const rid = (prefix: string) => `${prefix}_${crypto.randomBytes(12).toString("hex")}`
+
+export function voucherView(v: any) {
+  return {
+    id: v.id,
+    kind: v.kind,
+    title: v.title,
+    usage: v.usage,
+    status: v.status,
+    face_value: Number(v.face_value),
+    balance: Number(v.balance),
+    currency_code: v.currency_code,
+    valid_from: v.valid_from ? new Date(v.valid_from).toISOString() : null,
+    expires_at: v.expires_at ? new Date(v.expires_at).toISOString() : null,
+  }
+}
+
+export function redemptionView(r: any) {
+  return {
+    id: r.id,
+    voucher_id: r.voucher_id,
+    store_id: r.store_id,
+    terminal_id: r.terminal_id,
+    amount: Number(r.amount),
+    created_at: new Date(r.created_at).toISOString(),
+    reversed_at: r.reversed_at ? new Date(r.reversed_at).toISOString() : null,
+  }
+}
+
+class VoucherModuleService extends MedusaService({ VoucherTemplate, IssuedVoucher, Redemption, IdempotencyRecord }) {
+  /** Creates one voucher with a fresh code; the plaintext code is returned once, to the caller. */
+  async createVoucherWithCode(input: Record<string, any>) {
+    for (let attempt = 0; ; attempt++) {
+      const code = generateVoucherCode()
+      try {
+        const voucher = await this.createIssuedVouchers({
+          ...input,
+          code_hmac: codeHmac(code),
+          code_encrypted: encryptSecret(CODE_PURPOSE, code),
+        } as any)
+        return { voucher, code }
+      } catch (e: any) {
+        // 10^11 codes: a collision is rare, and the unique index turns it into a retry
+        if (attempt < 3 && /code_hmac/.test(String(e?.message))) continue
+        throw e
+      }
+    }
+  }
+
+  revealCode(voucher: { code_encrypted: string }): string {
+    return decryptSecret(CODE_PURPOSE, voucher.code_encrypted)
+  }
+
+  @InjectManager()
+  async findVoucherForMerchant(code: string, merchantId: string, @MedusaContext() ctx: Context = {}) {
+    const knex: Knex = (ctx.manager as any).getKnex()
+    const { rows } = await knex.raw(`SELECT * FROM issued_voucher WHERE code_hmac = ? AND deleted_at IS NULL`, [codeHmac(code)])
+    const v = rows[0]
+    // another merchant's voucher is indistinguishable from an unknown code
+    return v && v.merchant_id === merchantId && v.status !== "void" ? v : null
+  }
+
+  /**
+   * Redeems exactly once per (terminal, Idempotency-Key): the key is claimed first, so a parallel
+   * duplicate waits on its unique index and then replays the stored response; the voucher row is
+   * locked, so parallel redemptions of one voucher are applied one after another.
+   */
+  @InjectManager()
+  async redeemAtTerminal(
+    input: { terminal: TerminalIdentity; code: string; amount?: number; idempotency_key: string; request_hash: string; now?: Date },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<TerminalResult & { redemption_id?: string }> {
+    const knex: Knex = (ctx.manager as any).getKnex()
+    const now = input.now ?? new Date()
+    return knex.transaction(async (trx: Knex) =>
+      this.withIdempotency(trx, input.terminal.id, "redeem", input.idempotency_key, input.request_hash, async () => {
+        const { rows } = await trx.raw(`SELECT * FROM issued_voucher WHERE code_hmac = ? AND deleted_at IS NULL FOR UPDATE`, [codeHmac(input.code)])
+        const v = rows[0] as (VoucherRow & Record<string, any>) | undefined
+        if (!v || v.merchant_id !== input.terminal.merchant_id || v.status === "void") {
+          return terminalError("voucher_not_found", "No voucher with this code.")
+        }
+        const blocker = redeemBlocker(v, input.terminal.store_id, now)
+        if (blocker) return terminalError(blocker.code, blocker.message)
+        const take = redeemAmount({ ...v, balance: Number(v.balance), face_value: Number(v.face_value) }, input.amount)
+        if ("code" in take) return terminalError(take.code, take.message)
+
+        const updated = await trx.raw(
+          `UPDATE issued_voucher SET balance = balance - ?,
+             status = CASE WHEN balance - ? = 0 THEN 'redeemed' ELSE 'partially_redeemed' END, updated_at = now()
+           WHERE id = ? AND balance >= ? RETURNING *`,
+          [take.amount, take.amount, v.id, take.amount]
+        )
+        const redemptionId = rid("rdm")
+        const inserted = await trx.raw(
+          `INSERT INTO redemption (id, voucher_id, merchant_id, store_id, terminal_id, amount, idempotency_key, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+          [redemptionId, v.id, v.merchant_id, input.terminal.store_id, input.terminal.id, take.amount, input.idempotency_key, now, now]
+        )
+        return {
+          status: 201,
+          body: { redemption: redemptionView(inserted.rows[0]), voucher: voucherView(updated.rows[0]) },
+        }
+      })
+    )
+  }
+
+  @InjectManager()
+  async reverseAtTerminal(
+    input: { terminal: TerminalIdentity; redemption_id: string; idempotency_key: string; request_hash: string; now?: Date; window_minutes?: number },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<TerminalResult> {
+    const knex: Knex = (ctx.manager as any).getKnex()
+    const now = input.now ?? new Date()
+    const windowMs = (input.window_minutes ?? REVERSAL_WINDOW_MINUTES) * 60 * 1000
+    return knex.transaction(async (trx: Knex) =>
+      this.withIdempotency(trx, input.terminal.id, "reverse", input.idempotency_key, input.request_hash, async () => {
+        const { rows } = await trx.raw(`SELECT * FROM redemption WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [input.redemption_id])
+        const r = rows[0]
+        if (!r || r.merchant_id !== input.terminal.merchant_id) return terminalError("redemption_not_found", "No redemption with this id.")
+        if (r.reversed_at) return terminalError("redemption_already_reversed", "This redemption was already reversed.")
+        if (now.getTime() - new Date(r.created_at).getTime() > windowMs) {
+          return terminalError("reversal_window_closed", `Redemptions can be reversed within ${windowMs / 60000} minutes.`)
+        }
+        const voucher = await trx.raw(
+          `UPDATE issued_voucher SET balance = balance + ?,
+             status = CASE WHEN status IN ('redeemed', 'partially_redeemed')
+                           THEN (CASE WHEN balance + ? = face_value THEN 'active' ELSE 'partially_redeemed' END)
+                           ELSE status END,
+             updated_at = now()
+           WHERE id = ? RETURNING *`,
+          [r.amount, r.amount, r.voucher_id]
+        )
+        const reversed = await trx.raw(
+          `UPDATE redemption SET reversed_at = ?, reversed_by_terminal_id = ?, updated_at = now() WHERE id = ? RETURNING *`,
+          [now, input.terminal.id, r.id]
+        )
+        return { status: 200, body: { redemption: redemptionView(reversed.rows[0]), voucher: voucherView(voucher.rows[0]) } }
+      })
+    )
+  }
+
+  @InjectManager()
+  async listStoreRedemptions(storeId: string, from: Date, to: Date, @MedusaContext() ctx: Context = {}) {
+    const knex: Knex = (ctx.manager as any).getKnex()
+    const { rows } = await knex.raw(
+      `SELECT r.*, v.title, v.kind FROM redemption r JOIN issued_voucher v ON v.id = r.voucher_id
+       WHERE r.store_id = ? AND r.created_at >= ? AND r.created_at < ? AND r.deleted_at IS NULL
+       ORDER BY r.created_at DESC LIMIT 500`,
+      [storeId, from, to]
+    )
+    return rows.map((r: any) => ({ ...redemptionView(r), voucher: { id: r.voucher_id, title: r.title, kind: r.kind } }))
+  }
+
+  private async withIdempotency(
+    trx: Knex,
+    terminalId: string,
+    scope: string,
+    key: string,
+    requestHash: string,
+    work: () => Promise<TerminalResult>
+  ): Promise<TerminalResult> {
+    const claimed = await trx.raw(
+      `INSERT INTO terminal_idempotency (id, terminal_id, scope, idempotency_key, request_hash, response_status, response_body, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 0, '{}'::jsonb, now(), now())
+       ON CONFLICT (terminal_id, scope, idempotency_key) WHERE deleted_at IS NULL DO NOTHING RETURNING id`,
+      [rid("tidem"), terminalId, scope, key, requestHash]
+    )
+    if (!claimed.rows.length) {
+      const { rows } = await trx.raw(
+        `SELECT request_hash, response_status, response_body FROM terminal_idempotency
+         WHERE terminal_id = ? AND scope = ? AND idempotency_key = ? AND deleted_at IS NULL`,
+        [terminalId, scope, key]
+      )
+      const prior = rows[0]
+      if (!prior || prior.request_hash !== requestHash) {
+        return terminalError("idempotency_conflict", "This Idempotency-Key was used with a different request.")
+      }
+      return { status: prior.response_status, body: prior.response_body }
+    }
+    const result = await work()
+    await trx.raw(`UPDATE terminal_idempotency SET response_status = ?, response_body = ?::jsonb, updated_at = now() WHERE id = ?`, [
+      result.status,
+      JSON.stringify(result.body),
+      claimed.rows[0].id,
+    ])
+    return result
+  }
+}
+
+export default VoucherModuleService
