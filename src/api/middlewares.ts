@@ -1,6 +1,8 @@
 import { defineMiddlewares, errorHandler } from "@medusajs/framework/http"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import cors from "cors"
+import { adminMiddlewares } from "./admin/admin-middlewares"
+import { storeMiddlewares } from "./store/store-middlewares"
 import { auditTerminalCall } from "./terminal/v1/audit-terminal-call"
 import { authenticateTerminal } from "./terminal/v1/authenticate-terminal"
 import { sendTerminalError } from "./terminal/v1/terminal-context"
@@ -28,6 +30,8 @@ export default defineMiddlewares({
       bodyParser: { preserveRawBody: true, sizeLimit: "16kb" },
       middlewares: [terminalCors as any, auditTerminalCall as any, signedUnlessPairing as any],
     },
+    ...adminMiddlewares,
+    ...storeMiddlewares,
   ],
   // Terminal routes answer { code, message } even for errors raised before a handler runs
   // (malformed JSON, oversized bodies); a 500 is never the answer to bad input.
