@@ -37,6 +37,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { CATEGORIES, OPTION_TITLE, PRODUCTS, type ProductSeed } from "./seed/catalogue"
 import { demoImageUrl, writeArtwork } from "./seed/images"
+import { ensureMerchantsAndVouchers } from "./seed/merchants"
 
 const CURRENCY = "cny"
 const STORE_NAME = "PalmLife 掌上生活"
@@ -572,7 +573,8 @@ export default async function seed({ container }: ExecArgs) {
   await ensureStock(ctx, location.id)
 
   await ensureAdminUser(ctx)
-  await ensureCustomer(ctx)
+  const customer = await ensureCustomer(ctx)
+  const terminals = await ensureMerchantsAndVouchers(ctx, customer.id)
 
   const demo = {
     backend_url: process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",
@@ -582,6 +584,7 @@ export default async function seed({ container }: ExecArgs) {
     sales_channel_id: salesChannel.id,
     admin: { ...ADMIN },
     customer: { ...CUSTOMER },
+    ...terminals,
   }
   // Tests and the e2e harness point this elsewhere so they never overwrite the demo's file.
   const demoJsonPath = process.env.DEMO_JSON_PATH || path.join(root, ".data", "demo.json")
