@@ -8,6 +8,8 @@ const workspaceRoot = path.join(__dirname, "..")
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The terminal client is a workspace package shipped as TypeScript source.
+  transpilePackages: ["@palmlife/terminal-client"],
   turbopack: { root: workspaceRoot },
   outputFileTracingRoot: workspaceRoot,
 }

@@ -1,7 +1,7 @@
 import Link from "next/link"
 import { toggleLocale } from "@/lib/actions/locale"
 import type { TFunction } from "@/lib/i18n/translate"
-import { CartIcon, HomeIcon, UserIcon } from "./icons"
+import { CartIcon, HomeIcon, TicketIcon, UserIcon } from "./icons"
 
 export function Header({ t, cartCount, loggedIn }: { t: TFunction; cartCount: number; loggedIn: boolean }) {
   return (
@@ -30,6 +30,12 @@ export function Header({ t, cartCount, loggedIn }: { t: TFunction; cartCount: nu
             </span>
             <span className="nav-label">{t("nav.cart")}</span>
           </Link>
+          {loggedIn ? (
+            <Link href="/account/vouchers" className="nav-link" data-testid="vouchers-link">
+              <TicketIcon size={22} />
+              <span className="nav-label">{t("nav.vouchers")}</span>
+            </Link>
+          ) : null}
           <Link href={loggedIn ? "/account" : "/account/login"} className="nav-link" data-testid="account-link">
             <UserIcon size={22} />
             <span className="nav-label">{t("nav.account")}</span>

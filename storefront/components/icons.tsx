@@ -120,3 +120,22 @@ export function SceneIcon({ scene, ...props }: IconProps & { scene: string }) {
       return <StoreIcon {...props} />
   }
 }
+
+export function TicketIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M3 7a1 1 0 0 1 1-1h16a1 1 0 0 1 1 1v3a2 2 0 0 0 0 4v3a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1v-3a2 2 0 0 0 0-4Z" />
+      <path d="M9 6v12" strokeDasharray="2 2" />
+      <path d="M13 10h4M13 14h3" />
+    </Svg>
+  )
+}
+
+export function ScanIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M4 8V5a1 1 0 0 1 1-1h3M16 4h3a1 1 0 0 1 1 1v3M20 16v3a1 1 0 0 1-1 1h-3M8 20H5a1 1 0 0 1-1-1v-3" />
+      <path d="M4 12h16" />
+    </Svg>
+  )
+}

@@ -1,7 +1,7 @@
 import type { HttpTypes } from "@medusajs/types"
 import Link from "next/link"
 import { redirect } from "next/navigation"
-import { ChevronRightIcon, UserIcon } from "@/components/icons"
+import { ChevronRightIcon, TicketIcon, UserIcon } from "@/components/icons"
 import { formatDate, orderStatusLabel } from "@/components/order-summary"
 import { EmptyState, ErrorState } from "@/components/states"
 import { logout } from "@/lib/actions/auth"
@@ -9,6 +9,7 @@ import { titleMetadata } from "@/lib/i18n/page-title"
 import { getI18n } from "@/lib/i18n/server"
 import { listOrders, retrieveCustomer } from "@/lib/medusa/customer"
 import { readableError } from "@/lib/medusa/errors"
+import { listWalletVouchers } from "@/lib/medusa/wallet"
 import { formatMoney } from "@/lib/money"
 
 export const generateMetadata = titleMetadata("account.title")
@@ -24,6 +25,10 @@ export default async function AccountPage() {
     return <ErrorState title={t("common.errorTitle")} body={t("common.backendDown")} detail={readableError(error)} />
   }
   if (!customer) redirect("/account/login")
+  // The wallet count is a nicety: the account page still works when the wallet can't be read.
+  const usableVouchers = await listWalletVouchers()
+    .then((vouchers) => vouchers?.filter((v) => v.status === "active" || v.status === "partially_redeemed").length)
+    .catch(() => undefined)
 
   const name =
     (locale === "zh-CN"
@@ -48,6 +53,18 @@ export default async function AccountPage() {
           </button>
         </form>
       </section>
+
+      <Link href="/account/vouchers" className="account-vouchers-link" data-testid="account-vouchers-link">
+        <span className="account-vouchers-icon" aria-hidden="true">
+          <TicketIcon size={24} />
+        </span>
+        <span className="account-vouchers-text">
+          <strong>{t("account.vouchersLink")}</strong>
+          <span>{t("account.vouchersHint")}</span>
+        </span>
+        {usableVouchers ? <span className="account-vouchers-count">{t("account.vouchersCount", { count: usableVouchers })}</span> : null}
+        <ChevronRightIcon size={18} />
+      </Link>
 
       <section>
         <h2 className="section-title">{t("account.orders")}</h2>

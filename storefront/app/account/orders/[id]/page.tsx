@@ -44,6 +44,11 @@ export default async function AccountOrderPage({ params }: Props) {
           {t("order.date")}: {formatDate(order.created_at, locale)}
         </p>
       </section>
+      {(order.items ?? []).some((item) => item.requires_shipping === false) ? (
+        <Link href={`/account/vouchers?order=${encodeURIComponent(order.id)}`} className="btn btn-outline" data-testid="order-view-vouchers">
+          {t("order.viewVouchers")}
+        </Link>
+      ) : null}
       <OrderDetails order={order} locale={locale} t={t} />
     </div>
   )

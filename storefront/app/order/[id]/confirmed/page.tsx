@@ -1,7 +1,7 @@
 import type { HttpTypes } from "@medusajs/types"
 import Link from "next/link"
 import { notFound } from "next/navigation"
-import { CheckIcon } from "@/components/icons"
+import { CheckIcon, TicketIcon } from "@/components/icons"
 import { formatDate, OrderDetails } from "@/components/order-summary"
 import { ErrorState } from "@/components/states"
 import { titleMetadata } from "@/lib/i18n/page-title"
@@ -25,6 +25,8 @@ export default async function OrderConfirmedPage({ params }: Props) {
     return <ErrorState title={t("common.errorTitle")} body={t("order.notFound")} detail={readableError(error)} />
   }
   const loggedIn = Boolean(await getAuthToken())
+  // Items that need no shipping are vouchers (meal, movie, travel): they go to the wallet.
+  const hasVouchers = (order.items ?? []).some((item) => item.requires_shipping === false)
 
   return (
     <div className="confirmed-page" data-testid="order-confirmed">
@@ -39,6 +41,19 @@ export default async function OrderConfirmedPage({ params }: Props) {
         </p>
         <p className="muted small">{formatDate(order.created_at, locale)}</p>
       </section>
+      {hasVouchers ? (
+        <section className="card confirmed-vouchers" data-testid="order-vouchers">
+          <TicketIcon size={28} className="muted" />
+          <p>{loggedIn ? t("order.vouchersIssued") : t("order.vouchersLogin")}</p>
+          <Link
+            href={loggedIn ? `/account/vouchers?order=${encodeURIComponent(order.id)}` : "/account/login?next=/account/vouchers"}
+            className="btn btn-primary btn-small"
+            data-testid="view-vouchers"
+          >
+            {t("order.viewVouchers")}
+          </Link>
+        </section>
+      ) : null}
       <OrderDetails order={order} locale={locale} t={t} />
       <div className="button-row">
         {loggedIn ? (
