@@ -1,0 +1,242 @@
+import os from "node:os"
+import path from "node:path"
+import type { Browser, Page } from "playwright-core"
+import { launchBrowser, phonePage, stackUrls } from "../support/browser"
+
+// The core loop in Chromium: the demo customer buys Golden Dragon's ¥100 stored-value voucher,
+// finds it in My vouchers, a web terminal (paired by the test through the admin API) redeems
+// ¥30 of it, and the wallet then shows ¥70 left with one redemption.
+
+jest.setTimeout(240 * 1000)
+
+const HANDLE = "golden-dragon-100-voucher"
+const demo = () => JSON.parse(process.env.E2E_DEMO_JSON as string)
+
+async function api(method: "GET" | "POST", url: string, opts: { token?: string; body?: unknown; store?: boolean } = {}) {
+  const { backend, publishableKey } = stackUrls()
+  const res = await fetch(`${backend}${url}`, {
+    method,
+    headers: {
+      ...(opts.store ? { "x-publishable-api-key": publishableKey } : {}),
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...(opts.body !== undefined ? { "content-type": "application/json" } : {}),
+    },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  })
+  const text = await res.text()
+  let body: any
+  try {
+    body = text ? JSON.parse(text) : {}
+  } catch {
+    body = { raw: text }
+  }
+  return { status: res.status, body }
+}
+
+async function login(actor: "customer" | "user", email: string, password: string): Promise<string> {
+  const { status, body } = await api("POST", `/auth/${actor}/emailpass`, { body: { email, password } })
+  if (status !== 200 || !body.token) throw new Error(`${actor} login failed: ${status} ${JSON.stringify(body)}`)
+  return body.token
+}
+
+async function walletIds(token: string): Promise<Set<string>> {
+  const { status, body } = await api("GET", "/store/wallet/vouchers", { token, store: true })
+  expect(status).toEqual(200)
+  return new Set(body.vouchers.map((v: any) => v.id))
+}
+
+/** Fails with a screenshot and what the page says, so a broken step explains itself. */
+async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (err: any) {
+    const shot = path.join(os.tmpdir(), `palmlife-e2e-voucher-${name}-${Date.now()}.png`)
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined)
+    const alerts = await page.locator('[role="alert"], [data-testid="error-state"]').allInnerTexts().catch(() => [])
+    throw new Error(`step "${name}" failed at ${page.url()}; alerts: ${JSON.stringify(alerts)}; screenshot ${shot}\n${err?.message ?? err}`)
+  }
+}
+
+async function fillIfEmpty(page: Page, name: string, value: string) {
+  const input = page.locator(`form [name="${name}"]`).first()
+  if ((await input.count()) && (await input.isVisible()) && !(await input.inputValue())) await input.fill(value)
+}
+
+describe("meal voucher: buy, show in the wallet, redeem at the web terminal", () => {
+  let browser: Browser
+  let shopper: Page
+  let terminal: Page
+  const pageErrors: string[] = []
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    shopper = await phonePage(browser)
+    terminal = await phonePage(browser) // its own context: the terminal's secret stays on "its" device
+    for (const p of [shopper, terminal]) p.on("pageerror", (e) => pageErrors.push(e.message))
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it("buys the ¥100 voucher, redeems ¥30 at the terminal, and the wallet shows ¥70 left", async () => {
+    const { storefront } = stackUrls()
+    const { email, password } = demo().customer
+    const customerToken = await login("customer", email, password)
+    const before = await walletIds(customerToken)
+
+    // ---- the customer logs in and buys the voucher through the UI (no shipping step)
+    await step(shopper, "login", async () => {
+      await shopper.goto(`${storefront}/account/login`)
+      await shopper.locator('form [name="email"]').fill(email)
+      await shopper.locator('form [name="password"]').fill(password)
+      await shopper.getByTestId("login-submit").click()
+      await shopper.waitForURL((url) => !url.pathname.startsWith("/account/login"))
+      await shopper.getByTestId("account-greeting").waitFor()
+      await shopper.getByTestId("account-vouchers-link").waitFor()
+    })
+
+    await step(shopper, "add-to-cart", async () => {
+      await shopper.goto(`${storefront}/p/${HANDLE}`)
+      await shopper.getByTestId("product-page").waitFor()
+      await shopper.waitForLoadState("networkidle")
+      const chosen = shopper.locator('[data-testid="option-value"][aria-pressed="true"]')
+      const options = shopper.getByTestId("option-value")
+      if ((await options.count()) > 0 && (await chosen.count()) === 0) await options.first().click()
+      await shopper.getByTestId("add-to-cart").click()
+      await shopper.getByTestId("added-to-cart").waitFor()
+    })
+
+    const displayId = await step(shopper, "checkout", async () => {
+      await shopper.goto(`${storefront}/cart`)
+      const items = shopper.getByTestId("cart-item")
+      await items.first().waitFor()
+      const texts = await items.allInnerTexts()
+      // Only the voucher: a leftover mall item would bring a shipping step back.
+      expect(texts.length).toEqual(1)
+      await shopper.getByTestId("checkout-link").click()
+      await shopper.waitForURL(/\/checkout/)
+      await shopper.waitForLoadState("networkidle")
+      await shopper.getByTestId("no-shipping-needed").waitFor()
+      expect(await shopper.getByTestId("shipping-option").count()).toEqual(0)
+      await fillIfEmpty(shopper, "email", email)
+      await fillIfEmpty(shopper, "last_name", "演示")
+      await fillIfEmpty(shopper, "first_name", "用户")
+      await fillIfEmpty(shopper, "phone", "13800138000")
+      await shopper.getByTestId("place-order").click()
+      await shopper.getByTestId("order-confirmed").waitFor({ timeout: 60000 })
+      const shown = (await shopper.getByTestId("order-display-id").innerText()).trim()
+      return Number(shown.replace(/[^0-9]/g, ""))
+    })
+    expect(displayId).toBeGreaterThan(0)
+
+    // ---- the confirmation page leads to the wallet, where the new voucher appears with ¥100 left
+    const voucherId = await step(shopper, "wallet-list", async () => {
+      await shopper.getByTestId("order-vouchers").waitFor()
+      await shopper.getByTestId("view-vouchers").click()
+      await shopper.getByTestId("wallet-page").waitFor()
+      // Issuance is asynchronous; the page refreshes itself until the order's voucher is there.
+      const fresh = shopper.locator('[data-testid="wallet-voucher"][data-new="true"]')
+      await fresh.first().waitFor({ timeout: 30000 })
+      expect(await fresh.count()).toEqual(1)
+      const id = (await fresh.first().getAttribute("data-voucher-id")) as string
+      expect(before.has(id)).toBe(false)
+      const text = await fresh.first().innerText()
+      expect(text).toContain("¥100.00 / ¥100.00")
+      expect(text).toContain("金龍")
+      return id
+    })
+
+    // The backend agrees: a new voucher of this customer, from this order, ¥100 of stored value.
+    const { body: afterBody } = await api("GET", `/store/wallet/vouchers/${voucherId}`, { token: customerToken, store: true })
+    expect(afterBody.voucher).toMatchObject({ id: voucherId, status: "active", balance: 100, face_value: 100 })
+    const { body: ordersBody } = await api("GET", "/store/orders?fields=id,display_id", { token: customerToken, store: true })
+    const order = ordersBody.orders.find((o: any) => o.display_id === displayId)
+    expect(afterBody.voucher.order_id).toEqual(order.id)
+
+    const code = await step(shopper, "wallet-detail", async () => {
+      await shopper.locator(`[data-testid="wallet-voucher"][data-voucher-id="${voucherId}"]`).click()
+      await shopper.getByTestId("voucher-detail").waitFor()
+      await shopper.getByTestId("voucher-qr").waitFor()
+      const grouped = (await shopper.getByTestId("voucher-code").innerText()).trim()
+      expect(grouped).toMatch(/^\d{4} \d{4} \d{4}$/)
+      expect((await shopper.getByTestId("voucher-balance").innerText()).trim()).toEqual("¥100.00")
+      expect(await shopper.getByTestId("voucher-redemption").count()).toEqual(0)
+      return grouped
+    })
+    expect(afterBody.voucher.code).toEqual(code.replace(/ /g, ""))
+
+    // ---- an operator creates a terminal for Golden Dragon's store (admin API)
+    const adminToken = await login("user", "admin@palmlife.dev", "palmlife")
+    const { body: merchantsBody } = await api("GET", "/admin/merchants?q=Golden&limit=50", { token: adminToken })
+    const merchant = (merchantsBody.merchants ?? []).find((m: any) => /Golden Dragon/.test(m.name))
+    expect(merchant).toBeDefined()
+    const { body: storesBody } = await api("GET", `/admin/merchants/${merchant.id}/stores`, { token: adminToken })
+    const usableAt = new Set((afterBody.voucher.stores ?? []).map((s: any) => s.id))
+    const stores = (storesBody.stores ?? []).filter((s: any) => s.status === "active")
+    const store = stores.find((s: any) => usableAt.size === 0 || usableAt.has(s.id))
+    expect(store).toBeDefined()
+    const created = await api("POST", `/admin/merchants/${merchant.id}/stores/${store.id}/terminals`, {
+      token: adminToken,
+      body: { name: `e2e web terminal ${Date.now()}` },
+    })
+    expect(created.status).toEqual(201)
+    const pairingCode: string = created.body.credentials.pairing_code
+    expect(pairingCode).toMatch(/^\d{8}$/)
+
+    // ---- the web terminal pairs, verifies the typed code and redeems ¥30
+    await step(terminal, "pair", async () => {
+      await terminal.goto(`${storefront}/merchant/terminal`)
+      await terminal.getByTestId("pairing-code").waitFor()
+      await terminal.getByTestId("pairing-code").fill(`${pairingCode.slice(0, 4)} ${pairingCode.slice(4)}`)
+      await terminal.getByTestId("pair-submit").click()
+      await terminal.getByTestId("terminal-paired").waitFor()
+      expect(await terminal.getByTestId("terminal-merchant").innerText()).toContain("Golden Dragon")
+      // The device keeps its secret locally, and only there.
+      const stored = await terminal.evaluate(() => window.localStorage.getItem("palmlife.terminal.v1"))
+      expect(JSON.parse(stored as string)).toMatchObject({ keyId: created.body.credentials.key_id, store: { id: store.id } })
+    })
+
+    await step(terminal, "verify", async () => {
+      await terminal.getByTestId("terminal-code-input").fill(code) // grouped with spaces, as read out
+      await terminal.getByTestId("terminal-verify").click()
+      const card = terminal.getByTestId("terminal-voucher")
+      await card.waitFor()
+      expect(await card.getAttribute("data-redeemable")).toEqual("true")
+      expect((await terminal.getByTestId("terminal-voucher-balance").innerText()).trim()).toEqual("¥100.00")
+    })
+
+    await step(terminal, "redeem", async () => {
+      await terminal.getByTestId("terminal-amount").fill("30")
+      await terminal.getByTestId("terminal-redeem").click()
+      const success = terminal.getByTestId("terminal-success")
+      await success.waitFor()
+      const text = await success.innerText()
+      expect(text).toContain("¥30.00")
+      expect(text).toContain("¥70.00")
+      const row = terminal.getByTestId("terminal-redemption-row").filter({ hasText: "¥30.00" })
+      await row.first().waitFor()
+      await row.first().getByTestId("terminal-reverse").waitFor() // reversible within 30 minutes
+      expect(await terminal.getByTestId("terminal-today-total").innerText()).toContain("¥30.00")
+    })
+
+    // ---- back in the wallet: ¥70 left and one redemption
+    await step(shopper, "wallet-after", async () => {
+      await shopper.reload()
+      await shopper.getByTestId("voucher-detail").waitFor()
+      expect((await shopper.getByTestId("voucher-balance").innerText()).trim()).toEqual("¥70.00")
+      const redemptions = shopper.getByTestId("voucher-redemption")
+      expect(await redemptions.count()).toEqual(1)
+      expect(await redemptions.first().innerText()).toContain("¥30.00")
+      await shopper.goto(`${storefront}/account/vouchers`)
+      const card = shopper.locator(`[data-testid="wallet-voucher"][data-voucher-id="${voucherId}"]`)
+      await card.waitFor()
+      expect(await card.innerText()).toContain("¥70.00 / ¥100.00")
+    })
+
+    const { body: finalBody } = await api("GET", `/store/wallet/vouchers/${voucherId}`, { token: customerToken, store: true })
+    expect(finalBody.voucher).toMatchObject({ status: "partially_redeemed", balance: 70, face_value: 100 })
+    expect(finalBody.voucher.redemptions).toHaveLength(1)
+    expect(finalBody.voucher.redemptions[0]).toMatchObject({ amount: 30, reversed_at: null })
+    expect(pageErrors).toEqual([])
+  })
+})
