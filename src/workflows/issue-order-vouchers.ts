@@ -2,6 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { createRemoteLinkStep } from "@medusajs/medusa/core-flows"
 import { Modules } from "@medusajs/framework/utils"
 import { VOUCHER_MODULE } from "../modules/voucher"
+import { captureVoucherOrderPaymentStep } from "./steps/capture-voucher-order-payment-step"
 import { issueVouchersStep } from "./steps/issue-vouchers-step"
 import { loadOrderVoucherLinesStep } from "./steps/load-order-voucher-lines"
 
@@ -12,5 +13,7 @@ export const issueOrderVouchersWorkflow = createWorkflow("issue-order-vouchers",
     issued.map((v) => ({ [Modules.ORDER]: { order_id: v.order_id }, [VOUCHER_MODULE]: { issued_voucher_id: v.id } }))
   )
   createRemoteLinkStep(links)
+  const capture = transform({ input, issued }, ({ input, issued }) => ({ order_id: input.order_id, issued_count: issued.length }))
+  captureVoucherOrderPaymentStep(capture)
   return new WorkflowResponse(issued)
 })

@@ -4,6 +4,8 @@ import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { TerminalClient } from "@palmlife/terminal-client"
 import seed from "../../src/scripts/seed"
+import { issueOrderVouchersWorkflow } from "../../src/workflows/issue-order-vouchers"
+import { expireVouchersWorkflow } from "../../src/workflows/expire-vouchers"
 
 jest.setTimeout(240 * 1000)
 
@@ -26,10 +28,10 @@ medusaIntegrationTestRunner({
       headers = { authorization: `Bearer ${auth.data.token}`, "x-publishable-api-key": demo.publishable_key }
     })
 
-    async function buyGoldenDragon(quantity: number) {
+    async function buyGoldenDragon(quantity: number, handle = "golden-dragon-100-voucher") {
       const { data: regions } = await api.get("/store/regions", { headers })
       const region = regions.regions.find((r: any) => r.currency_code === "cny")
-      const { data: list } = await api.get("/store/products?handle=golden-dragon-100-voucher&fields=*variants", { headers })
+      const { data: list } = await api.get(`/store/products?handle=${handle}&fields=*variants`, { headers })
       const variant = list.products[0].variants[0]
       const { data: c } = await api.post("/store/carts", { region_id: region.id, email: demo.customer.email }, { headers })
       await api.post(`/store/carts/${c.cart.id}/line-items`, { variant_id: variant.id, quantity }, { headers })
@@ -89,7 +91,6 @@ medusaIntegrationTestRunner({
     it("re-running issuance for an order issues nothing twice", async () => {
       const order = await buyGoldenDragon(2)
       await walletFor(order.id, 2)
-      const { issueOrderVouchersWorkflow } = await import("../../src/workflows/issue-order-vouchers")
       await issueOrderVouchersWorkflow(getContainer()).run({ input: { order_id: order.id } })
       const { rows } = await dbConnection.raw(`SELECT count(*)::int AS n FROM issued_voucher WHERE order_id = ?`, [order.id])
       expect(rows[0].n).toEqual(2)
@@ -114,6 +115,89 @@ medusaIntegrationTestRunner({
       expect(bad.status).toBeLessThan(500)
       const odd = await api.get(`/store/wallet/vouchers/${encodeURIComponent("vch_\u202e' OR 1=1 --")}`, { headers }).catch((e) => e.response)
       expect(odd.status).toEqual(404)
+    })
+    describe("refunds", () => {
+      const refundsOf = async (orderId: string) => {
+        const { rows } = await dbConnection.raw(
+          `SELECT r.raw_amount->>'value' AS amount FROM refund r JOIN payment p ON p.id = r.payment_id
+           JOIN order_payment_collection opc ON opc.payment_collection_id = p.payment_collection_id
+           WHERE opc.order_id = ? AND r.deleted_at IS NULL`, [orderId])
+        return rows.map((r: any) => Number(r.amount))
+      }
+      const terminal = () => new TerminalClient({ baseUrl: String(api.defaults.baseURL), keyId: demo.terminal.key_id, secret: demo.terminal.secret })
+
+      it("refunds an unused voucher in full, once, and the code stops working", async () => {
+        const order = await buyGoldenDragon(1)
+        const [v] = await walletFor(order.id, 1)
+        const { data } = await api.post(`/store/wallet/vouchers/${v.id}/refund`, {}, { headers })
+        expect(data.refund).toEqual({ voucher_id: v.id, order_id: order.id, amount: 88, currency_code: "cny" })
+        expect(await refundsOf(order.id)).toEqual([88])
+        const again = await api.post(`/store/wallet/vouchers/${v.id}/refund`, {}, { headers }).catch((e) => e.response)
+        expect(again.status).toEqual(400)
+        const redeem = await terminal().redeem(v.code, { amount: 100 })
+        expect(redeem.ok ? "" : redeem.error.code).toEqual("voucher_refunded")
+        const { data: wallet } = await api.get(`/store/wallet/vouchers/${v.id}`, { headers })
+        expect(wallet.voucher).toMatchObject({ status: "refunded", balance: 0 })
+      })
+
+      it("refunds the unused part of a stored-value voucher pro rata, to the fen", async () => {
+        const order = await buyGoldenDragon(1)
+        const [v] = await walletFor(order.id, 1)
+        expect((await terminal().redeem(v.code, { amount: 3000 })).status).toEqual(201)
+        const { data } = await api.post(`/store/wallet/vouchers/${v.id}/refund`, {}, { headers })
+        // paid ¥88 for ¥100; ¥70 left → 8800 × 7000 / 10000 = 6160 fen
+        expect(data.refund.amount).toEqual(61.6)
+        expect(await refundsOf(order.id)).toEqual([61.6])
+      })
+
+      it("10 parallel refund requests for one voucher: exactly one refund", async () => {
+        const order = await buyGoldenDragon(1)
+        const [v] = await walletFor(order.id, 1)
+        const results = await Promise.all(Array.from({ length: 10 }, () =>
+          api.post(`/store/wallet/vouchers/${v.id}/refund`, {}, { headers }).then((r) => r.status, (e) => e.response.status)))
+        expect(results.filter((s) => s === 200)).toHaveLength(1)
+        expect(results.filter((s) => s >= 400 && s < 500)).toHaveLength(9)
+        expect(await refundsOf(order.id)).toEqual([88])
+      })
+
+      it("lets an operator refund, and refuses vouchers that were not bought", async () => {
+        const order = await buyGoldenDragon(1)
+        const [v] = await walletFor(order.id, 1)
+        const admin = await api.post("/auth/user/emailpass", demo.admin)
+        const ah = { headers: { authorization: `Bearer ${admin.data.token}` } }
+        const { data } = await api.post(`/admin/vouchers/${v.id}/refund`, {}, ah)
+        expect(data.refund.amount).toEqual(88)
+        const { data: wallet } = await api.get("/store/wallet/vouchers", { headers })
+        const gift = wallet.vouchers.find((x: any) => !x.order_id)
+        const refused = await api.post(`/store/wallet/vouchers/${gift.id}/refund`, {}, { headers }).catch((e) => e.response)
+        expect(refused.status).toEqual(400)
+        const bad = await api.post(`/store/wallet/vouchers/${v.id}/refund`, { amount: 5 }, { headers }).catch((e) => e.response)
+        expect(bad.status).toEqual(400)
+      })
+
+      it("expires due vouchers, auto-refunding where the template says so", async () => {
+        const order = await buyGoldenDragon(1)
+        const [stored] = await walletFor(order.id, 1)
+        const dimSum = await buyGoldenDragon(1, "golden-dragon-dim-sum-for-two")
+        const [set] = await walletFor(dimSum.id, 1)
+        await dbConnection.raw(`UPDATE issued_voucher SET expires_at = now() - interval '1 minute' WHERE id = ?`, [set.id])
+        await dbConnection.raw(`UPDATE issued_voucher SET expires_at = now() - interval '1 minute' WHERE id = ?`, [stored.id])
+        const single = await dbConnection.raw(`SELECT v.id FROM issued_voucher v WHERE v.order_id IS NULL AND v.customer_id IS NOT NULL LIMIT 1`)
+        await dbConnection.raw(`UPDATE issued_voucher SET expires_at = now() - interval '1 minute' WHERE id = ?`, [single.rows[0].id])
+        const { result } = await expireVouchersWorkflow(getContainer()).run({ input: {} })
+        expect(result.expired).toContain(single.rows[0].id)
+        // the set-meal template auto-refunds on expiry: the ¥168 goes back to the card
+        expect(result.refunded).toEqual([set.id])
+        expect(await refundsOf(dimSum.id)).toEqual([168])
+        expect(result.failed).toEqual([])
+        const { rows } = await dbConnection.raw(`SELECT id, status FROM issued_voucher WHERE id IN (?, ?)`, [stored.id, single.rows[0].id])
+        const status = Object.fromEntries(rows.map((r: any) => [r.id, r.status]))
+        // the ¥100 stored-value template does not auto-refund; it expires
+        expect(status[stored.id]).toEqual("expired")
+        expect(status[single.rows[0].id]).toEqual("expired")
+        const rerun = await expireVouchersWorkflow(getContainer()).run({ input: {} })
+        expect(rerun.result.expired).toEqual([])
+      })
     })
   },
 })

@@ -77,3 +77,31 @@ describe("secrets at rest", () => {
     expect(hmacLookup("voucher-code", "1")).toMatch(/^[0-9a-f]{64}$/)
   })
 })
+
+describe("pro-rata refund of a voucher's unused balance", () => {
+  // imported here to keep the refund rule's tests beside the other money rules
+  const { proRataRefundFen } = jest.requireActual("../../src/modules/voucher/refund-amount")
+
+  it("returns the full price for an unused voucher and nothing for a used-up one", () => {
+    expect(proRataRefundFen(8800, 10000, 10000)).toEqual(8800)
+    expect(proRataRefundFen(8800, 0, 10000)).toEqual(0)
+    expect(proRataRefundFen(8800, 7000, 10000)).toEqual(6160)
+  })
+
+  it("never refunds more than the exact share, and loses less than one fen to rounding", () => {
+    for (let paid = 1; paid <= 12000; paid += 997) {
+      for (const face of [1, 3, 7, 9999, 10000]) {
+        for (let balance = 0; balance <= face; balance += Math.max(1, Math.floor(face / 7))) {
+          const r = proRataRefundFen(paid, balance, face)
+          expect(r * face).toBeLessThanOrEqual(paid * balance)
+          expect((r + 1) * face).toBeGreaterThan(paid * balance)
+        }
+      }
+    }
+  })
+
+  it("stays exact where floats would not (beyond 2^53)", () => {
+    expect(proRataRefundFen(99_999_999, 99_999_999, 100_000_000)).toEqual(99_999_998)
+    expect(() => proRataRefundFen(1, 2, 1)).toThrow()
+  })
+})

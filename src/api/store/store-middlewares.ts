@@ -1,9 +1,10 @@
-import { authenticate, validateAndTransformQuery } from "@medusajs/framework/http"
+import { authenticate, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 
 const WalletQuery = z.object({}).strict()
 const WalletParams = z.object({}).strict()
+const RefundBody = z.object({}).strict()
 
 // Validation and auth for the consumer routes under /store (wallet).
 export const storeMiddlewares: MiddlewareRoute[] = [
@@ -11,6 +12,7 @@ export const storeMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/wallet/*",
     middlewares: [authenticate("customer", ["session", "bearer"])],
   },
-  { matcher: "/store/wallet/vouchers", method: ["GET"], middlewares: [validateAndTransformQuery(WalletQuery as any, {})] },
-  { matcher: "/store/wallet/vouchers/:id", method: ["GET"], middlewares: [validateAndTransformQuery(WalletParams as any, {})] },
+  { matcher: "/store/wallet/vouchers", methods: ["GET"], middlewares: [validateAndTransformQuery(WalletQuery as any, {})] },
+  { matcher: "/store/wallet/vouchers/:id", methods: ["GET"], middlewares: [validateAndTransformQuery(WalletParams as any, {})] },
+  { matcher: "/store/wallet/vouchers/:id/refund", methods: ["POST"], middlewares: [validateAndTransformBody(RefundBody as any)] },
 ]

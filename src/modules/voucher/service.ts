@@ -173,6 +173,66 @@ class VoucherModuleService extends MedusaService({ VoucherTemplate, IssuedVouche
     return rows.map((r: any) => ({ ...redemptionView(r), voucher: { id: r.voucher_id, title: r.title, kind: r.kind } }))
   }
 
+  /**
+   * Takes a voucher out of circulation for a refund, atomically: only an active or partly used
+   * voucher moves to `refunded`, so two refund requests (or a refund racing a redemption) can't
+   * both win. Returns the state before, for the refund amount and for compensation.
+   */
+  @InjectManager()
+  async markRefunded(voucherId: string, customerId: string | null, @MedusaContext() ctx: Context = {}) {
+    const knex: Knex = (ctx.manager as any).getKnex()
+    const { rows } = await knex.raw(
+      `WITH before AS (
+         SELECT id, status, balance FROM issued_voucher
+         WHERE id = ? AND deleted_at IS NULL AND status IN ('active', 'partially_redeemed') AND (?::text IS NULL OR customer_id = ?)
+         FOR UPDATE
+       )
+       UPDATE issued_voucher v SET status = 'refunded', balance = 0, updated_at = now()
+       FROM before WHERE v.id = before.id
+       RETURNING v.id, v.order_id, v.line_item_id, v.template_id, v.face_value, before.balance AS balance_before, before.status AS status_before`,
+      [voucherId, customerId, customerId]
+    )
+    return rows[0] as
+      | { id: string; order_id: string | null; line_item_id: string | null; template_id: string; face_value: number; balance_before: number; status_before: string }
+      | undefined
+  }
+
+  @InjectManager()
+  async undoRefund(voucherId: string, statusBefore: string, balanceBefore: number, @MedusaContext() ctx: Context = {}) {
+    const knex: Knex = (ctx.manager as any).getKnex()
+    await knex.raw(`UPDATE issued_voucher SET status = ?, balance = ?, updated_at = now() WHERE id = ? AND status = 'refunded'`, [
+      statusBefore,
+      balanceBefore,
+      voucherId,
+    ])
+  }
+
+  /** Vouchers past their expiry that are still usable, with whether their template auto-refunds. */
+  @InjectManager()
+  async listDueForExpiry(now: Date, limit = 500, @MedusaContext() ctx: Context = {}) {
+    const knex: Knex = (ctx.manager as any).getKnex()
+    const { rows } = await knex.raw(
+      `SELECT v.id, v.order_id, COALESCE(t.auto_refund_on_expiry, false) AS auto_refund
+       FROM issued_voucher v LEFT JOIN voucher_template t ON t.id = v.template_id AND t.deleted_at IS NULL
+       WHERE v.deleted_at IS NULL AND v.status IN ('active', 'partially_redeemed') AND v.expires_at <= ?
+       ORDER BY v.expires_at LIMIT ?`,
+      [now, limit]
+    )
+    return rows as { id: string; order_id: string | null; auto_refund: boolean }[]
+  }
+
+  /** true when this call expired it (a concurrent redemption or refund may have won). */
+  @InjectManager()
+  async markExpired(voucherId: string, now: Date, @MedusaContext() ctx: Context = {}): Promise<boolean> {
+    const knex: Knex = (ctx.manager as any).getKnex()
+    const { rows } = await knex.raw(
+      `UPDATE issued_voucher SET status = 'expired', updated_at = now()
+       WHERE id = ? AND status IN ('active', 'partially_redeemed') AND expires_at <= ? RETURNING id`,
+      [voucherId, now]
+    )
+    return rows.length === 1
+  }
+
   private async withIdempotency(
     trx: Knex,
     terminalId: string,
