@@ -49,6 +49,8 @@ export default async function WalletPage({ searchParams }: Props) {
   if (!vouchers) redirect(`/account/login?next=${encodeURIComponent(orderId ? `/account/vouchers?order=${orderId}` : "/account/vouchers")}`)
 
   const fresh = orderId ? await vouchersOfOrder(vouchers, orderId) : new Set<string>()
+  // Just bought, and the order's vouchers aren't in the wallet yet: they are being issued.
+  const issuing = Boolean(orderId) && fresh.size === 0
   const sorted = sortVouchers(vouchers)
   const usable = sorted.filter((v) => isUsableStatus(v.status))
   const rest = sorted.filter((v) => !isUsableStatus(v.status))
@@ -63,15 +65,17 @@ export default async function WalletPage({ searchParams }: Props) {
         <p className="muted small">{t("wallet.subtitle")}</p>
       </header>
 
-      {orderId && fresh.size === 0 ? <IssuingNotice /> : null}
+      {issuing ? <IssuingNotice /> : null}
 
       {vouchers.length === 0 ? (
-        <EmptyState
-          testId="wallet-empty"
-          title={t("wallet.empty")}
-          body={t("wallet.emptyBody")}
-          action={{ href: "/c/meal", label: t("wallet.emptyCta") }}
-        />
+        issuing ? null : (
+          <EmptyState
+            testId="wallet-empty"
+            title={t("wallet.empty")}
+            body={t("wallet.emptyBody")}
+            action={{ href: "/c/meal", label: t("wallet.emptyCta") }}
+          />
+        )
       ) : (
         <>
           {usable.length ? (

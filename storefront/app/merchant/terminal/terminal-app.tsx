@@ -357,10 +357,10 @@ function PairedTerminal({ device, onUnpair }: { device: PairedDevice; onUnpair: 
         <div className="terminal-identity-text">
           <strong data-testid="terminal-merchant">{device.merchant.name}</strong>
           <span className="small" data-testid="terminal-store">
-            {t("terminal.store")}: {device.store.name}
+            {t("terminal.store", { name: device.store.name })}
           </span>
           <span className="muted small">
-            {t("terminal.device")}: {device.terminal.name}
+            {t("terminal.device", { name: device.terminal.name })}
           </span>
         </div>
         {confirmUnpair ? (
