@@ -1,4 +1,42 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { z } from "@medusajs/framework/zod"
+import {
+  AdminCreateMerchant,
+  AdminCreateStore,
+  AdminCreateTerminal,
+  AdminGetMerchant,
+  AdminListMerchants,
+  AdminListStores,
+  AdminListTerminals,
+  AdminUpdateMerchant,
+  AdminUpdateStore,
+} from "./merchants/validators"
+import { AdminGetVoucherTemplate, AdminListVoucherTemplates, AdminUpsertVoucherTemplate } from "./voucher-templates/validators"
 
-// Validation and auth for the operator routes under /admin (merchants, stores, terminals, voucher templates).
-export const adminMiddlewares: MiddlewareRoute[] = []
+// Routes shape their own responses (never the stored secrets), so `fields` is not offered.
+const list = { isList: true, defaults: ["id"] }
+const retrieve = { isList: false, defaults: ["id"] }
+// action routes take no body; an empty POST or {} is fine, anything else is a mistake worth a 400
+const NoBody = z.object({}).strict().nullish()
+
+// Validation for the operator routes under /admin (merchants, stores, terminals, voucher templates).
+// Medusa authenticates every /admin route (session or bearer token) before these run.
+export const adminMiddlewares: MiddlewareRoute[] = [
+  { matcher: "/admin/merchants", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListMerchants, list)] },
+  { matcher: "/admin/merchants", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateMerchant)] },
+  { matcher: "/admin/merchants/:id", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminGetMerchant, retrieve)] },
+  { matcher: "/admin/merchants/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateMerchant)] },
+  { matcher: "/admin/merchants/:id/stores", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListStores, list)] },
+  { matcher: "/admin/merchants/:id/stores", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateStore)] },
+  { matcher: "/admin/merchants/:id/stores/:store_id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateStore)] },
+  { matcher: "/admin/merchants/:id/stores/:store_id/terminals", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateTerminal)] },
+  { matcher: "/admin/merchants/:id/terminals", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListTerminals, list)] },
+  { matcher: "/admin/terminals/:id/disable", methods: ["POST"], middlewares: [validateAndTransformBody(NoBody)] },
+  { matcher: "/admin/terminals/:id/enable", methods: ["POST"], middlewares: [validateAndTransformBody(NoBody)] },
+  { matcher: "/admin/terminals/:id/unlock", methods: ["POST"], middlewares: [validateAndTransformBody(NoBody)] },
+  { matcher: "/admin/terminals/:id/rotate-secret", methods: ["POST"], middlewares: [validateAndTransformBody(NoBody)] },
+  { matcher: "/admin/voucher-templates", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListVoucherTemplates, list)] },
+  { matcher: "/admin/voucher-templates", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpsertVoucherTemplate)] },
+  { matcher: "/admin/voucher-templates/:id", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminGetVoucherTemplate, retrieve)] },
+]

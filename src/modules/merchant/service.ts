@@ -1,6 +1,6 @@
 import crypto from "node:crypto"
 import { Context } from "@medusajs/framework/types"
-import { InjectManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { decryptSecret, encryptSecret, sha256Hex } from "../../lib/secrets"
 import Merchant from "./models/merchant"
 import MerchantStore from "./models/merchant-store"
@@ -132,6 +132,46 @@ class MerchantModuleService extends MedusaService({ Merchant, MerchantStore, Ter
       [terminalId, terminalId, String(LOCKOUT_WINDOW_MINUTES), LOCKOUT_UNKNOWN_CODES]
     )
     return rows.length === 1
+  }
+
+  /**
+   * Moves a terminal to `to` in one conditional statement, only from one of the `from` states, so an
+   * operator's "unlock" cannot re-activate a terminal another operator disabled a moment earlier.
+   * Returns the updated row, or null when the terminal does not exist or was in another state.
+   */
+  @InjectManager()
+  async transitionTerminalStatus(
+    id: string,
+    from: Array<"active" | "disabled" | "locked">,
+    to: "active" | "disabled",
+    @MedusaContext() ctx: Context = {}
+  ): Promise<{ id: string; status: string } | null> {
+    const knex = (ctx.manager as any).getKnex()
+    // back to active restarts the lockout window, as unlockTerminal does
+    const reactivate = to === "active" ? ", locked_at = NULL, unlocked_at = now()" : ""
+    const { rows } = await knex.raw(
+      `UPDATE terminal SET status = ?${reactivate}, updated_at = now()
+       WHERE id = ? AND deleted_at IS NULL AND status IN (${from.map(() => "?").join(", ")}) RETURNING id, status`,
+      [to, id, ...from]
+    )
+    return rows[0] ?? null
+  }
+
+  /** Soft-deletes stores with their terminals in one transaction: a removed branch's devices stop authenticating. */
+  @InjectTransactionManager()
+  async softDeleteStoresWithTerminals(storeIds: string[], @MedusaContext() ctx: Context = {}) {
+    if (!storeIds.length) return
+    const terminals = await this.listTerminals({ store_id: storeIds }, { select: ["id"] }, ctx)
+    if (terminals.length) await this.softDeleteTerminals(terminals.map((t) => t.id), {}, ctx)
+    await this.softDeleteMerchantStores(storeIds, {}, ctx)
+  }
+
+  /** Soft-deletes a merchant with all its stores and terminals in one transaction. */
+  @InjectTransactionManager()
+  async softDeleteMerchantWithBranches(merchantId: string, @MedusaContext() ctx: Context = {}) {
+    const stores = await this.listMerchantStores({ merchant_id: merchantId } as any, { select: ["id"] }, ctx)
+    await this.softDeleteStoresWithTerminals(stores.map((s) => s.id), ctx)
+    await this.softDeleteMerchants([merchantId], {}, ctx)
   }
 
   async unlockTerminal(id: string) {
