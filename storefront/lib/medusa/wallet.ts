@@ -1,5 +1,5 @@
 import "server-only"
-import { isNotFound, isUnauthorized } from "./errors"
+import { errorStatus, isNotFound, isUnauthorized, readableError } from "./errors"
 import { getSdk } from "./sdk"
 import { authHeaders, getAuthToken } from "./session"
 
@@ -129,4 +129,38 @@ export async function retrieveWalletVoucher(id: string): Promise<WalletLookup> {
 export function sortVouchers(vouchers: WalletVoucher[]): WalletVoucher[] {
   const usable = (v: WalletVoucher) => (v.status === "active" || v.status === "partially_redeemed" ? 0 : 1)
   return [...vouchers].sort((a, b) => usable(a) - usable(b))
+}
+
+export type WalletRefund = { voucher_id: string; order_id: string; amount: number; currency_code: string }
+
+export type RefundOutcome =
+  | { kind: "ok"; refund: WalletRefund }
+  | { kind: "logged_out" }
+  | { kind: "not_found" }
+  | { kind: "refused"; message: string }
+
+/** Refunds a voucher (or its unused balance) to the original payment; refusals come back as values. */
+export async function refundWalletVoucher(id: string): Promise<RefundOutcome> {
+  if (!(await getAuthToken())) return { kind: "logged_out" }
+  try {
+    const { refund } = await getSdk().client.fetch<{ refund: any }>(
+      `/store/wallet/vouchers/${encodeURIComponent(id)}/refund`,
+      { method: "POST", body: {}, headers: await authHeaders() }
+    )
+    return {
+      kind: "ok",
+      refund: {
+        voucher_id: str(refund?.voucher_id) || id,
+        order_id: str(refund?.order_id),
+        amount: num(refund?.amount),
+        currency_code: str(refund?.currency_code) || "cny",
+      },
+    }
+  } catch (error) {
+    if (isUnauthorized(error)) return { kind: "logged_out" }
+    if (isNotFound(error)) return { kind: "not_found" }
+    const status = errorStatus(error)
+    if (status !== undefined && status >= 400 && status < 500) return { kind: "refused", message: readableError(error) }
+    throw error
+  }
 }

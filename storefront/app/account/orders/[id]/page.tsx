@@ -3,10 +3,13 @@ import Link from "next/link"
 import { notFound, redirect } from "next/navigation"
 import { formatDate, OrderDetails, orderStatusLabel } from "@/components/order-summary"
 import { ErrorState } from "@/components/states"
+import { isUsableStatus, VoucherStatusBadge } from "@/components/voucher-bits"
 import { titleMetadata } from "@/lib/i18n/page-title"
 import { getI18n } from "@/lib/i18n/server"
 import { retrieveCustomer, retrieveOrder } from "@/lib/medusa/customer"
 import { isNotFound, readableError } from "@/lib/medusa/errors"
+import { listWalletVouchers, sortVouchers, type WalletVoucher } from "@/lib/medusa/wallet"
+import { formatMoney } from "@/lib/money"
 
 type Props = { params: Promise<{ id: string }> }
 
@@ -28,6 +31,18 @@ export default async function AccountOrderPage({ params }: Props) {
   // Only the customer's own orders are shown under /account.
   if (!order || (order.customer_id && order.customer_id !== customer.id)) notFound()
 
+  const isVoucherOrder = (order.items ?? []).some((item) => item.requires_shipping === false)
+  // The order's vouchers, from the wallet; each links to its page, where it can be refunded.
+  let vouchers: WalletVoucher[] | undefined
+  let vouchersFailed = false
+  if (isVoucherOrder) {
+    try {
+      vouchers = sortVouchers((await listWalletVouchers())?.filter((v) => v.order_id === order.id) ?? [])
+    } catch {
+      vouchersFailed = true
+    }
+  }
+
   return (
     <div className="order-page" data-testid="order-detail">
       <Link href="/account" className="back-link">
@@ -44,7 +59,40 @@ export default async function AccountOrderPage({ params }: Props) {
           {t("order.date")}: {formatDate(order.created_at, locale)}
         </p>
       </section>
-      {(order.items ?? []).some((item) => item.requires_shipping === false) ? (
+      {isVoucherOrder ? (
+        <section className="card form-section" data-testid="order-voucher-list">
+          <h2 className="form-section-title">{t("order.vouchers")}</h2>
+          {vouchers?.length ? (
+            <ul className="order-vouchers">
+              {vouchers.map((v) => (
+                <li key={v.id}>
+                  <Link
+                    href={`/account/vouchers/${encodeURIComponent(v.id)}`}
+                    className="order-voucher"
+                    data-testid="order-voucher"
+                    data-voucher-id={v.id}
+                    data-status={v.status}
+                  >
+                    <span className="order-voucher-main">
+                      <strong>{v.title}</strong>
+                      <span className="muted small">
+                        {t("wallet.balanceOf", { balance: formatMoney(v.balance, locale), face: formatMoney(v.face_value, locale) })}
+                      </span>
+                    </span>
+                    <span className="order-voucher-side">
+                      <VoucherStatusBadge status={v.status} t={t} />
+                      {isUsableStatus(v.status) ? <span className="muted small">{t("order.voucherRefundable")} ›</span> : null}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted small">{vouchersFailed ? t("order.vouchersUnavailable") : t("order.vouchersNone")}</p>
+          )}
+        </section>
+      ) : null}
+      {isVoucherOrder ? (
         <Link href={`/account/vouchers?order=${encodeURIComponent(order.id)}`} className="btn btn-outline" data-testid="order-view-vouchers">
           {t("order.viewVouchers")}
         </Link>

@@ -9,13 +9,32 @@ import { titleMetadata } from "@/lib/i18n/page-title"
 import { getI18n } from "@/lib/i18n/server"
 import type { MessageKey } from "@/lib/i18n/translate"
 import { readableError } from "@/lib/medusa/errors"
-import { retrieveWalletVoucher, type WalletLookup } from "@/lib/medusa/wallet"
+import { retrieveOrder } from "@/lib/medusa/customer"
+import { retrieveWalletVoucher, type WalletLookup, type WalletVoucherDetail } from "@/lib/medusa/wallet"
 import { formatMoney } from "@/lib/money"
 import { groupVoucherCode, QR_PREFIX } from "@/lib/vouchers/format"
+import { refundEstimate, voucherUnitPrice } from "@/lib/vouchers/refund"
+import { VoucherRefund } from "./voucher-refund"
 
 export const generateMetadata = titleMetadata("wallet.title")
 
 type Props = { params: Promise<{ id: string }> }
+
+type RefundInfo = { estimate: number | null; proRata: { paid: number; balance: number; face: number } | null }
+
+/** The refund the backend will make, from the order line's unit price; no figure if it isn't at hand. */
+async function refundInfo(v: WalletVoucherDetail): Promise<RefundInfo> {
+  if (!v.order_id) return { estimate: null, proRata: null }
+  try {
+    const order = await retrieveOrder(v.order_id)
+    const paid = voucherUnitPrice(order.items, v.title)
+    const estimate = refundEstimate(paid, v.balance, v.face_value)
+    const partly = estimate !== null && v.balance < v.face_value
+    return { estimate, proRata: partly ? { paid: Number(paid), balance: v.balance, face: v.face_value } : null }
+  } catch {
+    return { estimate: null, proRata: null }
+  }
+}
 
 export default async function VoucherPage({ params }: Props) {
   const { id } = await params
@@ -33,6 +52,8 @@ export default async function VoucherPage({ params }: Props) {
   const qrValue = v.qr_payload || (v.code ? `${QR_PREFIX}${v.code}` : "")
   const usageKey = `wallet.usage.${v.usage}` as MessageKey
   const usage = t(usageKey) === usageKey ? "" : t(usageKey)
+  const refundable = Boolean(v.order_id) && usable
+  const refund = refundable ? await refundInfo(v) : { estimate: null, proRata: null }
   const share = v.face_value > 0 ? Math.max(0, Math.min(100, Math.round((v.balance / v.face_value) * 100))) : 0
 
   return (
@@ -128,6 +149,10 @@ export default async function VoucherPage({ params }: Props) {
           </p>
         )}
       </section>
+
+      {v.order_id ? (
+        <VoucherRefund voucherId={v.id} refundable={refundable} estimate={refund.estimate} proRata={refund.proRata} />
+      ) : null}
 
       {v.order_id ? (
         <Link href={`/account/orders/${encodeURIComponent(v.order_id)}`} className="btn btn-ghost voucher-order-link">

@@ -1,0 +1,218 @@
+import os from "node:os"
+import path from "node:path"
+import type { Browser, Page } from "playwright-core"
+import { launchBrowser, phonePage, stackUrls } from "../support/browser"
+
+// Refunds in Chromium: the demo customer buys Golden Dragon's ¥100 voucher (¥88), opens it under
+// My vouchers, refunds it (the confirm step says ¥88.00 goes back), sees "已退款 ¥88.00" and the
+// status refunded; a second tab that still offered the refund gets a readable refusal; the order
+// page lists the voucher as refunded; the backend agrees (refunded, balance 0).
+
+jest.setTimeout(240 * 1000)
+
+const HANDLE = "golden-dragon-100-voucher"
+const demo = () => JSON.parse(process.env.E2E_DEMO_JSON as string)
+
+async function api(method: "GET" | "POST", url: string, opts: { token?: string; body?: unknown; store?: boolean } = {}) {
+  const { backend, publishableKey } = stackUrls()
+  const res = await fetch(`${backend}${url}`, {
+    method,
+    headers: {
+      ...(opts.store ? { "x-publishable-api-key": publishableKey } : {}),
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...(opts.body !== undefined ? { "content-type": "application/json" } : {}),
+    },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  })
+  const text = await res.text()
+  let body: any
+  try {
+    body = text ? JSON.parse(text) : {}
+  } catch {
+    body = { raw: text }
+  }
+  return { status: res.status, body }
+}
+
+async function login(email: string, password: string): Promise<string> {
+  const { status, body } = await api("POST", "/auth/customer/emailpass", { body: { email, password } })
+  if (status !== 200 || !body.token) throw new Error(`customer login failed: ${status} ${JSON.stringify(body)}`)
+  return body.token
+}
+
+/** Fails with a screenshot and what the page says, so a broken step explains itself. */
+async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (err: any) {
+    const shot = path.join(os.tmpdir(), `palmlife-e2e-refund-${name}-${Date.now()}.png`)
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined)
+    const alerts = await page.locator('[role="alert"], [data-testid="error-state"]').allInnerTexts().catch(() => [])
+    throw new Error(`step "${name}" failed at ${page.url()}; alerts: ${JSON.stringify(alerts)}; screenshot ${shot}\n${err?.message ?? err}`)
+  }
+}
+
+/** E2E_SHOT_DIR=/some/dir keeps 375 px pictures of the refund steps for a human to look at. */
+async function keepShot(page: Page, name: string) {
+  const dir = process.env.E2E_SHOT_DIR
+  if (dir) await page.screenshot({ path: path.join(dir, `voucher-refund-${name}.png`), fullPage: true })
+}
+
+async function fillIfEmpty(page: Page, name: string, value: string) {
+  const input = page.locator(`form [name="${name}"]`).first()
+  if ((await input.count()) && (await input.isVisible()) && !(await input.inputValue())) await input.fill(value)
+}
+
+describe("voucher refund from the storefront", () => {
+  let browser: Browser
+  let shopper: Page
+  const pageErrors: string[] = []
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    shopper = await phonePage(browser)
+    shopper.on("pageerror", (e) => pageErrors.push(e.message))
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it("buys the ¥100 voucher for ¥88, refunds it from its page and gets ¥88.00 back", async () => {
+    const { storefront } = stackUrls()
+    const { email, password } = demo().customer
+    const token = await login(email, password)
+    const { body: beforeBody } = await api("GET", "/store/wallet/vouchers", { token, store: true })
+    const before = new Set<string>(beforeBody.vouchers.map((v: any) => v.id))
+
+    // The seeded gift vouchers came with no order: the backend refuses, the page offers nothing.
+    const gift = beforeBody.vouchers.find((v: any) => !v.order_id && (v.status === "active" || v.status === "partially_redeemed"))
+    if (gift) {
+      const refused = await api("POST", `/store/wallet/vouchers/${gift.id}/refund`, { token, store: true, body: {} })
+      expect(refused.status).toEqual(400)
+      expect(refused.body.type).toEqual("not_allowed")
+    }
+
+    await step(shopper, "login", async () => {
+      await shopper.goto(`${storefront}/account/login`)
+      await shopper.locator('form [name="email"]').fill(email)
+      await shopper.locator('form [name="password"]').fill(password)
+      await shopper.getByTestId("login-submit").click()
+      await shopper.waitForURL((url) => !url.pathname.startsWith("/account/login"))
+      await shopper.getByTestId("account-greeting").waitFor()
+    })
+
+    if (gift) {
+      await step(shopper, "gift-voucher", async () => {
+        await shopper.goto(`${storefront}/account/vouchers/${gift.id}`)
+        await shopper.getByTestId("voucher-detail").waitFor()
+        expect(await shopper.getByTestId("voucher-refund").count()).toEqual(0)
+      })
+    }
+
+    await step(shopper, "add-to-cart", async () => {
+      await shopper.goto(`${storefront}/p/${HANDLE}`)
+      await shopper.getByTestId("product-page").waitFor()
+      await shopper.waitForLoadState("networkidle")
+      const chosen = shopper.locator('[data-testid="option-value"][aria-pressed="true"]')
+      const options = shopper.getByTestId("option-value")
+      if ((await options.count()) > 0 && (await chosen.count()) === 0) await options.first().click()
+      await shopper.getByTestId("add-to-cart").click()
+      await shopper.getByTestId("added-to-cart").waitFor()
+    })
+
+    const displayId = await step(shopper, "checkout", async () => {
+      await shopper.goto(`${storefront}/cart`)
+      const items = shopper.getByTestId("cart-item")
+      await items.first().waitFor()
+      expect(await items.count()).toEqual(1)
+      await shopper.getByTestId("checkout-link").click()
+      await shopper.waitForURL(/\/checkout/)
+      await shopper.waitForLoadState("networkidle")
+      await shopper.getByTestId("no-shipping-needed").waitFor()
+      await fillIfEmpty(shopper, "email", email)
+      await fillIfEmpty(shopper, "last_name", "演示")
+      await fillIfEmpty(shopper, "first_name", "用户")
+      await fillIfEmpty(shopper, "phone", "13800138000")
+      await shopper.getByTestId("place-order").click()
+      await shopper.getByTestId("order-confirmed").waitFor({ timeout: 60000 })
+      return Number((await shopper.getByTestId("order-display-id").innerText()).replace(/[^0-9]/g, ""))
+    })
+    expect(displayId).toBeGreaterThan(0)
+
+    const voucherId = await step(shopper, "wallet-list", async () => {
+      await shopper.getByTestId("view-vouchers").click()
+      await shopper.getByTestId("wallet-page").waitFor()
+      const fresh = shopper.locator('[data-testid="wallet-voucher"][data-new="true"]')
+      await fresh.first().waitFor({ timeout: 30000 })
+      expect(await fresh.count()).toEqual(1)
+      const id = (await fresh.first().getAttribute("data-voucher-id")) as string
+      expect(before.has(id)).toBe(false)
+      await fresh.first().click()
+      await shopper.getByTestId("voucher-detail").waitFor()
+      expect(await shopper.getByTestId("voucher-detail").getAttribute("data-voucher-id")).toEqual(id)
+      return id
+    })
+
+    const { body: ordersBody } = await api("GET", "/store/orders?fields=id,display_id", { token, store: true })
+    const orderId: string = ordersBody.orders.find((o: any) => o.display_id === displayId).id
+
+    // A second tab still showing the refund button: it will try after the refund went through.
+    const stale = await shopper.context().newPage()
+    stale.on("pageerror", (e) => pageErrors.push(e.message))
+    await step(stale, "stale-tab", async () => {
+      await stale.goto(`${storefront}/account/vouchers/${voucherId}`)
+      await stale.getByTestId("voucher-refund").click()
+      await stale.getByTestId("voucher-refund-confirm").waitFor()
+    })
+
+    await step(shopper, "refund", async () => {
+      expect(await shopper.getByTestId("voucher-status").getAttribute("data-status")).toEqual("active")
+      await shopper.getByTestId("voucher-refund").click()
+      const estimate = shopper.getByTestId("voucher-refund-estimate")
+      await estimate.waitFor()
+      expect((await estimate.innerText()).trim()).toEqual("退回 ¥88.00 到原支付方式")
+      await keepShot(shopper, "confirm")
+      await shopper.getByTestId("voucher-refund-confirm").click()
+      const result = shopper.getByTestId("voucher-refund-result")
+      await result.waitFor({ timeout: 30000 })
+      expect(await result.innerText()).toContain("已退款 ¥88.00")
+      await shopper.locator('[data-testid="voucher-status"][data-status="refunded"]').waitFor()
+      await keepShot(shopper, "result")
+      expect(await shopper.getByTestId("voucher-refund").count()).toEqual(0)
+      // And after a reload, straight from the backend.
+      await shopper.reload()
+      await shopper.getByTestId("voucher-detail").waitFor()
+      expect(await shopper.getByTestId("voucher-status").getAttribute("data-status")).toEqual("refunded")
+      expect((await shopper.getByTestId("voucher-balance").innerText()).trim()).toEqual("¥0.00")
+      expect(await shopper.getByTestId("voucher-refund").count()).toEqual(0)
+    })
+
+    await step(stale, "refused", async () => {
+      await stale.getByTestId("voucher-refund-confirm").click()
+      const error = stale.getByTestId("voucher-refund-error")
+      await error.waitFor({ timeout: 30000 })
+      expect(await error.innerText()).toContain("不能再退款")
+      await keepShot(stale, "refused")
+      await stale.locator('[data-testid="voucher-status"][data-status="refunded"]').waitFor()
+    })
+
+    await step(shopper, "order-page", async () => {
+      await shopper.goto(`${storefront}/account/orders/${orderId}`)
+      await shopper.getByTestId("order-voucher-list").waitFor()
+      const row = shopper.locator(`[data-testid="order-voucher"][data-voucher-id="${voucherId}"]`)
+      await row.waitFor()
+      expect(await row.getAttribute("data-status")).toEqual("refunded")
+      await keepShot(shopper, "order")
+      await row.click()
+      await shopper.getByTestId("voucher-detail").waitFor()
+      expect(await shopper.getByTestId("voucher-detail").getAttribute("data-voucher-id")).toEqual(voucherId)
+    })
+
+    const { status, body } = await api("GET", `/store/wallet/vouchers/${voucherId}`, { token, store: true })
+    expect(status).toEqual(200)
+    expect(body.voucher).toMatchObject({ id: voucherId, status: "refunded", balance: 0, order_id: orderId })
+    const again = await api("POST", `/store/wallet/vouchers/${voucherId}/refund`, { token, store: true, body: {} })
+    expect(again.status).toEqual(400)
+    expect(pageErrors).toEqual([])
+  })
+})
