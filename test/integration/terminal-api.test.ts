@@ -176,6 +176,10 @@ medusaIntegrationTestRunner({
         await getContainer().resolve<any>(MERCHANT_MODULE).updateTerminals({ id: c.terminal.id, status: "disabled" })
         const res = await new TerminalClient({ baseUrl, keyId: c.key_id, secret: c.secret }).verify("123456789012")
         expect(res.ok ? 0 : [res.status, res.error.code]).toEqual([403, "forbidden"])
+        const d = await createMerchantWithTerminal(getContainer(), "Suspended Snacks")
+        await getContainer().resolve<any>(MERCHANT_MODULE).updateMerchants({ id: d.merchant.id, status: "suspended" })
+        const suspended = await new TerminalClient({ baseUrl, keyId: d.key_id, secret: d.secret }).verify("123456789012")
+        expect(suspended.ok ? 0 : [suspended.status, suspended.error.code]).toEqual([403, "forbidden"])
       })
 
       it("locks a terminal after 20 unknown codes in 10 minutes until an operator unlocks it", async () => {

@@ -39,4 +39,10 @@ export const adminMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/voucher-templates", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListVoucherTemplates, list)] },
   { matcher: "/admin/voucher-templates", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpsertVoucherTemplate)] },
   { matcher: "/admin/voucher-templates/:id", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminGetVoucherTemplate, retrieve)] },
+  // an operator refund takes an optional note for the refund record
+  {
+    matcher: "/admin/vouchers/:id/refund",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(z.object({ note: z.string().trim().min(1).max(500).optional() }).strict())],
+  },
 ]

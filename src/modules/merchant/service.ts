@@ -74,7 +74,8 @@ class MerchantModuleService extends MedusaService({ Merchant, MerchantStore, Ter
   async resolveTerminalByKey(keyId: string, @MedusaContext() ctx: Context = {}) {
     const knex = (ctx.manager as any).getKnex()
     const { rows } = await knex.raw(
-      `SELECT t.id, t.key_id, t.name, t.status, t.secret_encrypted, s.id AS store_id, s.name AS store_name, s.merchant_id, m.name AS merchant_name
+      `SELECT t.id, t.key_id, t.name, t.status, t.secret_encrypted, s.id AS store_id, s.name AS store_name, s.merchant_id, m.name AS merchant_name,
+              m.status AS merchant_status
        FROM terminal t JOIN merchant_store s ON s.id = t.store_id JOIN merchant m ON m.id = s.merchant_id
        WHERE t.key_id = ? AND t.deleted_at IS NULL AND s.deleted_at IS NULL AND m.deleted_at IS NULL`,
       [keyId]

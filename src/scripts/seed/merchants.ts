@@ -19,7 +19,8 @@ const STORES: Record<string, { name: string; address: string; city: string; lat:
   ],
 }
 
-const HOURS = { mon_sun: "10:30-22:00" }
+// ISO weekday (1 = Monday) → opening periods, the format the admin edits
+const HOURS = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [String(d), ["10:30-22:00"]]))
 
 async function ensureMerchant(ctx: SeedCtx, name: string, city: string) {
   const merchants: MerchantModuleService = ctx.container.resolve(MERCHANT_MODULE)

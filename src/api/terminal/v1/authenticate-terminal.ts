@@ -33,9 +33,12 @@ export async function authenticateTerminal(req: TerminalRequest, res: MedusaResp
   if (!timingSafeEqualHex(expected, signature.toLowerCase())) {
     return sendTerminalError(res, "unauthorized", "Unknown terminal key or bad signature.")
   }
-  const { secret: _secret, ...identity } = terminal
+  const { secret: _secret, merchant_status: merchantStatus, ...identity } = terminal
   res.locals.terminalId = identity.id
   res.locals.terminalKeyId = identity.key_id
+  if (merchantStatus !== "active") {
+    return sendTerminalError(res, "forbidden", "This merchant is suspended.")
+  }
   if (identity.status !== "active") {
     return sendTerminalError(res, "forbidden", identity.status === "locked"
       ? "This terminal is locked after too many unknown codes; ask an operator to unlock it."

@@ -17,8 +17,9 @@ export async function POST(req: TerminalRequest, res: MedusaResponse) {
   const code = codeFromInput(body.code)
   res.locals.codeHmac = codeHmac(code)
   if (!isWellFormedVoucherCode(code)) {
-    sendTerminalError(res, "voucher_not_found", "No voucher with this code.")
-    return auditUnknownCodeNow(req, res, 404)
+    res.locals.terminalResult = "voucher_not_found"
+    await auditUnknownCodeNow(req, res, 404)
+    return sendTerminalError(res, "voucher_not_found", "No voucher with this code.")
   }
   const { result } = await redeemVoucherWorkflow(req.scope).run({
     input: {
@@ -29,6 +30,9 @@ export async function POST(req: TerminalRequest, res: MedusaResponse) {
       request_hash: requestHash(req),
     },
   })
+  if (result.body.code === "voucher_not_found") {
+    res.locals.terminalResult = "voucher_not_found"
+    await auditUnknownCodeNow(req, res, result.status)
+  }
   sendTerminalResult(res, result)
-  if (result.body.code === "voucher_not_found") await auditUnknownCodeNow(req, res, result.status)
 }

@@ -18,8 +18,10 @@ export async function POST(req: TerminalRequest, res: MedusaResponse) {
   const vouchers: VoucherModuleService = req.scope.resolve(VOUCHER_MODULE)
   const voucher = isWellFormedVoucherCode(code) ? await vouchers.findVoucherForMerchant(code, terminal.merchant_id) : null
   if (!voucher) {
-    sendTerminalError(res, "voucher_not_found", "No voucher with this code.")
-    return auditUnknownCodeNow(req, res, 404)
+    // audited (and the lockout applied) before the answer leaves, so the 21st guess is refused
+    res.locals.terminalResult = "voucher_not_found"
+    await auditUnknownCodeNow(req, res, 404)
+    return sendTerminalError(res, "voucher_not_found", "No voucher with this code.")
   }
   const blocker = redeemBlocker({ ...voucher, balance: Number(voucher.balance), face_value: Number(voucher.face_value) }, terminal.store_id, new Date())
   res.locals.terminalResult = blocker ? blocker.code : "ok"
