@@ -100,11 +100,11 @@ function printTable(rows) {
 async function main() {
   const terminals = Math.max(...CONCURRENCY)
   const stack = benchStack({ terminals, log })
-  let stopping = false
+  let interrupted = false
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.on(sig, () => {
-      if (stopping) return
-      stopping = true
+      if (interrupted) return
+      interrupted = true
       log(`${sig}: stopping the stack`)
       stack.stop().finally(() => process.exit(130))
     })
@@ -188,12 +188,14 @@ async function main() {
     const redeemErrors = rows.reduce((s, row) => s + row.redeem.errors, 0)
     if (redeemErrors) log(`${redeemErrors} redeem errors: every redeem must succeed`)
     process.exitCode = redeemErrors || !ledger.ok ? 1 : 0
+  } catch (err) {
+    // an interrupted run fails wherever it was; the signal handler reports and exits
+    if (!interrupted) log(err.stack || String(err))
+    process.exitCode = 1
   } finally {
-    if (!stopping) await stack.stop()
+    await stack.stop()
   }
 }
 
-main().catch((err) => {
-  log(err.stack || String(err))
-  process.exit(1)
-})
+// exit only after cleanup: an early process.exit would leave Postgres and its data dir behind
+main()

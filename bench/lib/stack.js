@@ -20,18 +20,24 @@ function tail(file, chars = 3000) {
 function benchStack({ terminals, log }) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "palmlife-bench-"))
   const children = new Set()
-  let pg = null
+  let pgStarting = null
   let stopped = false
+  let stopping = null
 
-  const stop = async () => {
-    if (stopped) return
+  // every caller (signal handler, error path, normal end) awaits the same cleanup to its end
+  const stop = () => {
     stopped = true
-    await Promise.all([...children].map((c) => stopProcess(c)))
-    if (pg) {
-      await pg.stop()
-      fs.rmSync(pg.dataDir, { recursive: true, force: true })
-    }
-    fs.rmSync(work, { recursive: true, force: true })
+    stopping ??= (async () => {
+      await Promise.all([...children].map((c) => stopProcess(c)))
+      // a Postgres still starting is waited for, then stopped: none is left running
+      const pg = pgStarting && (await pgStarting.catch(() => null))
+      if (pg) {
+        await pg.stop()
+        fs.rmSync(pg.dataDir, { recursive: true, force: true })
+      }
+      fs.rmSync(work, { recursive: true, force: true })
+    })()
+    return stopping
   }
 
   // every child is tracked, and none starts after stop(): nothing outlives the benchmark
@@ -54,13 +60,9 @@ function benchStack({ terminals, log }) {
   }
 
   const start = async () => {
-    const started = await startEmbeddedPostgres({ name: "pg-bench", port: 55499, fresh: true, log })
-    if (stopped) {
-      await started.stop()
-      fs.rmSync(started.dataDir, { recursive: true, force: true })
-      throw new Error("benchmark stopped")
-    }
-    pg = started
+    if (stopped) throw new Error("benchmark stopped")
+    pgStarting = startEmbeddedPostgres({ name: "pg-bench", port: 55499, fresh: true, log })
+    const pg = await pgStarting
     await ensureDatabase(pg.url("postgres"), DB_NAME)
     const env = {
       DATABASE_URL: pg.url(DB_NAME),
