@@ -45,4 +45,6 @@ export const adminMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     middlewares: [validateAndTransformBody(z.object({ note: z.string().trim().min(1).max(500).optional() }).strict())],
   },
+  // the vouchers an order issued (admin order page); no filters or paging, an order has a handful
+  { matcher: "/admin/orders/:id/vouchers", methods: ["GET"], middlewares: [validateAndTransformQuery(z.object({}).strict(), list)] },
 ]
