@@ -104,19 +104,18 @@ class MerchantModuleService extends MedusaService({ Merchant, MerchantStore, Ter
     @MedusaContext() ctx: Context = {}
   ) {
     const knex = (ctx.manager as any).getKnex()
+    // one round trip: the audit row, and last_seen_at at most once a minute so parallel calls
+    // from one device don't queue on its row
     await knex.raw(
-      `INSERT INTO terminal_audit (id, terminal_id, key_id, action, code_hmac, result, http_status, latency_ms, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, now(), now())`,
+      `WITH audit AS (
+         INSERT INTO terminal_audit (id, terminal_id, key_id, action, code_hmac, result, http_status, latency_ms, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, now(), now())
+       )
+       UPDATE terminal SET last_seen_at = now()
+       WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')`,
       [`taud_${crypto.randomBytes(12).toString("hex")}`, entry.terminal_id ?? null, entry.key_id ?? null, entry.action,
-        entry.code_hmac ?? null, entry.result, entry.http_status, Math.round(entry.latency_ms)]
+        entry.code_hmac ?? null, entry.result, entry.http_status, Math.round(entry.latency_ms), entry.terminal_id ?? null]
     )
-    if (entry.terminal_id) {
-      // at most one write a minute: parallel calls from one device must not queue on its row
-      await knex.raw(
-        `UPDATE terminal SET last_seen_at = now() WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')`,
-        [entry.terminal_id]
-      )
-    }
   }
 
   /** Locks the terminal once it has looked up too many unknown codes; true when it is now locked. */
