@@ -25,21 +25,36 @@ function check(name, ok) {
   return ok
 }
 
-function jest(type) {
+function jest(type, files = []) {
   const out = path.join(os.tmpdir(), `palmlife-jest-${type}-${process.pid}.json`)
-  run(BIN("jest"), ["--runInBand", "--forceExit", "--json", `--outputFile=${out}`], {
+  run(BIN("jest"), ["--runInBand", "--forceExit", "--json", `--outputFile=${out}`, ...files], {
     TEST_TYPE: type,
     NODE_OPTIONS: `${process.env.NODE_OPTIONS || ""} --experimental-vm-modules`.trim(),
   })
-  if (!fs.existsSync(out)) return check(`${type} tests (jest crashed)`, false)
+  if (!fs.existsSync(out)) return check(`${type} tests ${files.join(" ")} (jest crashed)`, false)
   const r = JSON.parse(fs.readFileSync(out, "utf8"))
   fs.rmSync(out, { force: true })
   counts.passed += r.numPassedTests
   counts.failed += r.numFailedTests + r.numRuntimeErrorTestSuites
   counts.skipped += r.numPendingTests + r.numTodoTests
   if (r.numTotalTests === 0) return check(`${type} tests (none found)`, false)
-  log(`${type}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`)
+  log(`${type}${files.length ? ` ${files.join(" ")}` : ""}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`)
   return r.success
+}
+
+function listTests(type) {
+  const res = spawnSync(BIN("jest"), ["--listTests"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, TEST_TYPE: type } })
+  return res.stdout.split("\n").filter(Boolean).map((f) => path.relative(ROOT, f)).sort()
+}
+
+// Medusa's test runner boots a whole app per file and does not survive a second app in the same
+// Jest process (module singletons from the first VM context), so each integration file gets its own.
+function jestPerFile(type) {
+  const files = listTests(type)
+  if (!files.length) return check(`${type} tests (none found)`, false)
+  let ok = true
+  for (const file of files) ok = jest(type, [file]) && ok
+  return ok
 }
 
 function ensureChromium() {
@@ -60,13 +75,31 @@ const stages = {
     check("typecheck storefront", run(BIN("tsc"), ["--noEmit", "-p", "tsconfig.json"], {}, path.join(ROOT, "storefront"))),
   lint: () => check("lint", run(BIN("eslint"), ["."])),
   unit: () => jest("unit"),
-  integration: () => jest("integration"),
+  integration: () => jestPerFile("integration"),
   e2e: () => (ensureChromium() ? jest("e2e") : check("e2e (chromium missing: apt-get install chromium)", false)),
+}
+
+function stageOf(file) {
+  if (/(^|\/)test\/e2e\//.test(file)) return "e2e"
+  if (/(^|\/)test\/integration\/|\/__tests__\/.*\.spec\.[jt]s$/.test(file) && !/\.unit\.spec\./.test(file)) return "integration"
+  return "unit"
 }
 
 function main() {
   ensureDeps(log)
-  const wanted = process.argv.slice(2)
+  const args = process.argv.slice(2)
+  const files = args.filter((a) => /\.[jt]sx?$/.test(a))
+  if (files.length) {
+    // `npm test -- test/integration/foundation.test.ts`: just those files, each in its own stage
+    for (const file of files) {
+      const stage = stageOf(file)
+      if (stage === "e2e" && !ensureChromium()) check("e2e (chromium missing)", false)
+      else jest(stage, [file])
+    }
+    console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`)
+    process.exit(counts.failed ? 1 : 0)
+  }
+  const wanted = args
   const order = wanted.length ? wanted : Object.keys(stages)
   for (const name of order) {
     if (!stages[name]) throw new Error(`unknown stage ${name}; stages: ${Object.keys(stages).join(", ")}`)

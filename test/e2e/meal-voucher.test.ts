@@ -2,6 +2,7 @@ import os from "node:os"
 import path from "node:path"
 import type { Browser, Page } from "playwright-core"
 import { launchBrowser, phonePage, stackUrls } from "../support/browser"
+import { backendApi, loginToken } from "../support/e2e-api"
 
 // The core loop in Chromium: the demo customer buys Golden Dragon's ¥100 stored-value voucher,
 // finds it in My vouchers, a web terminal (paired by the test through the admin API) redeems
@@ -12,32 +13,9 @@ jest.setTimeout(240 * 1000)
 const HANDLE = "golden-dragon-100-voucher"
 const demo = () => JSON.parse(process.env.E2E_DEMO_JSON as string)
 
-async function api(method: "GET" | "POST", url: string, opts: { token?: string; body?: unknown; store?: boolean } = {}) {
-  const { backend, publishableKey } = stackUrls()
-  const res = await fetch(`${backend}${url}`, {
-    method,
-    headers: {
-      ...(opts.store ? { "x-publishable-api-key": publishableKey } : {}),
-      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-      ...(opts.body !== undefined ? { "content-type": "application/json" } : {}),
-    },
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-  })
-  const text = await res.text()
-  let body: any
-  try {
-    body = text ? JSON.parse(text) : {}
-  } catch {
-    body = { raw: text }
-  }
-  return { status: res.status, body }
-}
+const api = backendApi
 
-async function login(actor: "customer" | "user", email: string, password: string): Promise<string> {
-  const { status, body } = await api("POST", `/auth/${actor}/emailpass`, { body: { email, password } })
-  if (status !== 200 || !body.token) throw new Error(`${actor} login failed: ${status} ${JSON.stringify(body)}`)
-  return body.token
-}
+const login = loginToken
 
 async function walletIds(token: string): Promise<Set<string>> {
   const { status, body } = await api("GET", "/store/wallet/vouchers", { token, store: true })

@@ -2,6 +2,7 @@ import os from "node:os"
 import path from "node:path"
 import type { Browser, Page } from "playwright-core"
 import { launchBrowser, phonePage, stackUrls } from "../support/browser"
+import { backendApi, loginToken } from "../support/e2e-api"
 
 // Refunds in Chromium: the demo customer buys Golden Dragon's ¥100 voucher (¥88), opens it under
 // My vouchers, refunds it (the confirm step says ¥88.00 goes back), sees "已退款 ¥88.00" and the
@@ -13,32 +14,9 @@ jest.setTimeout(240 * 1000)
 const HANDLE = "golden-dragon-100-voucher"
 const demo = () => JSON.parse(process.env.E2E_DEMO_JSON as string)
 
-async function api(method: "GET" | "POST", url: string, opts: { token?: string; body?: unknown; store?: boolean } = {}) {
-  const { backend, publishableKey } = stackUrls()
-  const res = await fetch(`${backend}${url}`, {
-    method,
-    headers: {
-      ...(opts.store ? { "x-publishable-api-key": publishableKey } : {}),
-      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-      ...(opts.body !== undefined ? { "content-type": "application/json" } : {}),
-    },
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-  })
-  const text = await res.text()
-  let body: any
-  try {
-    body = text ? JSON.parse(text) : {}
-  } catch {
-    body = { raw: text }
-  }
-  return { status: res.status, body }
-}
+const api = backendApi
 
-async function login(email: string, password: string): Promise<string> {
-  const { status, body } = await api("POST", "/auth/customer/emailpass", { body: { email, password } })
-  if (status !== 200 || !body.token) throw new Error(`customer login failed: ${status} ${JSON.stringify(body)}`)
-  return body.token
-}
+const login = (email: string, password: string) => loginToken("customer", email, password)
 
 /** Fails with a screenshot and what the page says, so a broken step explains itself. */
 async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {

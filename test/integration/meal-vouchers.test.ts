@@ -2,6 +2,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { buyThroughStoreApi, walletVouchersFor } from "../support/store-purchase"
 import { TerminalClient } from "@palmlife/terminal-client"
 import seed from "../../src/scripts/seed"
 import { issueOrderVouchersWorkflow } from "../../src/workflows/issue-order-vouchers"
@@ -28,29 +29,8 @@ medusaIntegrationTestRunner({
       headers = { authorization: `Bearer ${auth.data.token}`, "x-publishable-api-key": demo.publishable_key }
     })
 
-    async function buyGoldenDragon(quantity: number, handle = "golden-dragon-100-voucher") {
-      const { data: regions } = await api.get("/store/regions", { headers })
-      const region = regions.regions.find((r: any) => r.currency_code === "cny")
-      const { data: list } = await api.get(`/store/products?handle=${handle}&fields=*variants`, { headers })
-      const variant = list.products[0].variants[0]
-      const { data: c } = await api.post("/store/carts", { region_id: region.id, email: demo.customer.email }, { headers })
-      await api.post(`/store/carts/${c.cart.id}/line-items`, { variant_id: variant.id, quantity }, { headers })
-      const { data: pc } = await api.post("/store/payment-collections", { cart_id: c.cart.id }, { headers })
-      await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, { headers })
-      const { data: done } = await api.post(`/store/carts/${c.cart.id}/complete`, {}, { headers })
-      expect(done.type).toEqual("order")
-      return done.order
-    }
-
-    async function walletFor(orderId: string, expected: number) {
-      for (let i = 0; i < 50; i++) {
-        const { data } = await api.get("/store/wallet/vouchers", { headers })
-        const mine = data.vouchers.filter((v: any) => v.order_id === orderId)
-        if (mine.length >= expected) return mine
-        await new Promise((r) => setTimeout(r, 200))
-      }
-      throw new Error(`vouchers for order ${orderId} were not issued within 10 s`)
-    }
+    const buyGoldenDragon = (quantity: number, handle?: string) => buyThroughStoreApi(api as any, headers, demo.customer.email, quantity, handle)
+    const walletFor = (orderId: string, expected: number) => walletVouchersFor(api as any, headers, orderId, expected)
 
     it("gives the demo customer two active Golden Dragon vouchers and terminals in demo.json", async () => {
       const { data } = await api.get("/store/wallet/vouchers", { headers })

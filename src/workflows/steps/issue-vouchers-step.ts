@@ -22,7 +22,7 @@ export const issueVouchersStep = createStep(
       const { valid_from, expires_at } = voucherValidity(t, new Date(line.ordered_at))
       for (let unit = 0; unit < line.quantity; unit++) {
         if (have.has(unit)) continue
-        const { voucher } = await vouchers.createVoucherWithCode({
+        const unitVoucher = {
           template_id: t.id,
           merchant_id: t.merchant_id,
           customer_id: line.customer_id,
@@ -39,7 +39,16 @@ export const issueVouchersStep = createStep(
           expires_at,
           allowed_store_ids: t.allowed_store_ids ?? { ids: [] },
           allowed_weekdays: t.allowed_weekdays ?? { days: [] },
-        })
+        }
+        let voucher: any
+        try {
+          voucher = (await vouchers.createVoucherWithCode(unitVoucher)).voucher
+        } catch (e: any) {
+          // a concurrent run (a redelivered order.placed) issued this unit first: the unique
+          // (line item, unit) index says so, and that voucher is the one to keep
+          if (/line_item_id/.test(String(e?.message))) continue
+          throw e
+        }
         created.push(voucher.id)
         all.push({ id: voucher.id, order_id: line.order_id })
       }
