@@ -32,11 +32,6 @@ function step(title, cmd, args, opts = {}) {
   })
 }
 
-function nextBin() {
-  const local = path.join(ROOT, "storefront", "node_modules", ".bin", "next")
-  return fs.existsSync(local) ? local : path.join(ROOT, "node_modules", ".bin", "next")
-}
-
 async function cached(name, hash, build) {
   const file = path.join(DATA, `${name}.hash`)
   if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === hash) {
@@ -54,7 +49,7 @@ async function main() {
 
   const { startEmbeddedPostgres } = require("./lib/embedded-postgres")
   const { ensureDatabase } = require("./lib/ensure-database")
-  const { startProcess, stopProcess, waitForHttp, portInUse } = require("./lib/processes")
+  const { nextBin, startProcess, stopProcess, waitForHttp, portInUse } = require("./lib/processes")
   const { contentHash } = require("./lib/content-hash")
   const { Client } = require("pg")
 

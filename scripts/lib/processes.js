@@ -4,6 +4,15 @@ const { spawn } = require("node:child_process")
 const fs = require("node:fs")
 const http = require("node:http")
 const net = require("node:net")
+const path = require("node:path")
+
+const ROOT = path.resolve(__dirname, "..", "..")
+
+/** The storefront's `next`: nested under storefront/ when npm could not hoist it. */
+function nextBin() {
+  const local = path.join(ROOT, "storefront", "node_modules", ".bin", "next")
+  return fs.existsSync(local) ? local : path.join(ROOT, "node_modules", ".bin", "next")
+}
 
 function startProcess(name, cmd, args, { cwd, env, logFile, echo = false }) {
   const out = logFile ? fs.openSync(logFile, "a") : "ignore"
@@ -83,4 +92,4 @@ function portInUse(port) {
   })
 }
 
-module.exports = { startProcess, stopProcess, waitForHttp, freePort, portInUse }
+module.exports = { nextBin, startProcess, stopProcess, waitForHttp, freePort, portInUse }

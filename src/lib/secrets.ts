@@ -9,8 +9,18 @@ function rootKey(): Buffer {
   return Buffer.from(process.env.PALMLIFE_SECRET_KEY || DEV_KEY, "utf8")
 }
 
+// derived once per purpose and root key: every terminal request decrypts a secret and hashes a code
+const derived = new Map<string, Buffer>()
+
 function derive(purpose: string): Buffer {
-  return crypto.createHmac("sha256", rootKey()).update(`palmlife:${purpose}`).digest()
+  const root = rootKey()
+  const cacheKey = `${root.toString("base64")}:${purpose}`
+  let key = derived.get(cacheKey)
+  if (!key) {
+    key = crypto.createHmac("sha256", root).update(`palmlife:${purpose}`).digest()
+    derived.set(cacheKey, key)
+  }
+  return key
 }
 
 export function hmacLookup(purpose: string, value: string): string {

@@ -2,6 +2,7 @@ import os from "node:os"
 import path from "node:path"
 import type { Browser, Page } from "playwright-core"
 import { launchBrowser, phonePage, stackUrls } from "../support/browser"
+import { fillIfEmpty, logInToStorefront } from "../support/storefront-journeys"
 
 jest.setTimeout(180 * 1000)
 
@@ -29,10 +30,6 @@ async function customerToken(): Promise<string> {
   return ((await res.json()) as any).token
 }
 
-async function fillIfEmpty(page: Page, name: string, value: string) {
-  const input = page.locator(`form [name="${name}"]`).first()
-  if ((await input.count()) && !(await input.inputValue())) await input.fill(value)
-}
 
 describe("storefront: a demo customer buys a mall product", () => {
   let browser: Browser
@@ -66,12 +63,7 @@ describe("storefront: a demo customer buys a mall product", () => {
     const { storefront } = stackUrls()
     const { email, password } = demo().customer
 
-    await page.goto(`${storefront}/account/login`)
-    await page.locator('form [name="email"]').fill(email)
-    await page.locator('form [name="password"]').fill(password)
-    await page.getByTestId("login-submit").click()
-    await page.waitForURL((url) => !url.pathname.startsWith("/account/login"))
-    await page.getByTestId("account-greeting").waitFor()
+    await logInToStorefront(page, storefront, email, password)
 
     await page.goto(`${storefront}/c/mall`)
     const card = page.getByTestId("product-card").first()

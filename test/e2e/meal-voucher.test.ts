@@ -1,8 +1,7 @@
-import os from "node:os"
-import path from "node:path"
 import type { Browser, Page } from "playwright-core"
 import { launchBrowser, phonePage, stackUrls } from "../support/browser"
 import { backendApi, loginToken } from "../support/e2e-api"
+import { addToCart, checkOutVoucherCart, logInToStorefront, step } from "../support/storefront-journeys"
 
 // The core loop in Chromium: the demo customer buys Golden Dragon's ¥100 stored-value voucher,
 // finds it in My vouchers, a web terminal (paired by the test through the admin API) redeems
@@ -24,21 +23,7 @@ async function walletIds(token: string): Promise<Set<string>> {
 }
 
 /** Fails with a screenshot and what the page says, so a broken step explains itself. */
-async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn()
-  } catch (err: any) {
-    const shot = path.join(os.tmpdir(), `palmlife-e2e-voucher-${name}-${Date.now()}.png`)
-    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined)
-    const alerts = await page.locator('[role="alert"], [data-testid="error-state"]').allInnerTexts().catch(() => [])
-    throw new Error(`step "${name}" failed at ${page.url()}; alerts: ${JSON.stringify(alerts)}; screenshot ${shot}\n${err?.message ?? err}`)
-  }
-}
 
-async function fillIfEmpty(page: Page, name: string, value: string) {
-  const input = page.locator(`form [name="${name}"]`).first()
-  if ((await input.count()) && (await input.isVisible()) && !(await input.inputValue())) await input.fill(value)
-}
 
 describe("meal voucher: buy, show in the wallet, redeem at the web terminal", () => {
   let browser: Browser
@@ -64,47 +49,13 @@ describe("meal voucher: buy, show in the wallet, redeem at the web terminal", ()
 
     // ---- the customer logs in and buys the voucher through the UI (no shipping step)
     await step(shopper, "login", async () => {
-      await shopper.goto(`${storefront}/account/login`)
-      await shopper.locator('form [name="email"]').fill(email)
-      await shopper.locator('form [name="password"]').fill(password)
-      await shopper.getByTestId("login-submit").click()
-      await shopper.waitForURL((url) => !url.pathname.startsWith("/account/login"))
-      await shopper.getByTestId("account-greeting").waitFor()
+      await logInToStorefront(shopper, storefront, email, password)
       await shopper.getByTestId("account-vouchers-link").waitFor()
     })
 
-    await step(shopper, "add-to-cart", async () => {
-      await shopper.goto(`${storefront}/p/${HANDLE}`)
-      await shopper.getByTestId("product-page").waitFor()
-      await shopper.waitForLoadState("networkidle")
-      const chosen = shopper.locator('[data-testid="option-value"][aria-pressed="true"]')
-      const options = shopper.getByTestId("option-value")
-      if ((await options.count()) > 0 && (await chosen.count()) === 0) await options.first().click()
-      await shopper.getByTestId("add-to-cart").click()
-      await shopper.getByTestId("added-to-cart").waitFor()
-    })
+    await step(shopper, "add-to-cart", () => addToCart(shopper, storefront, HANDLE))
 
-    const displayId = await step(shopper, "checkout", async () => {
-      await shopper.goto(`${storefront}/cart`)
-      const items = shopper.getByTestId("cart-item")
-      await items.first().waitFor()
-      const texts = await items.allInnerTexts()
-      // Only the voucher: a leftover mall item would bring a shipping step back.
-      expect(texts.length).toEqual(1)
-      await shopper.getByTestId("checkout-link").click()
-      await shopper.waitForURL(/\/checkout/)
-      await shopper.waitForLoadState("networkidle")
-      await shopper.getByTestId("no-shipping-needed").waitFor()
-      expect(await shopper.getByTestId("shipping-option").count()).toEqual(0)
-      await fillIfEmpty(shopper, "email", email)
-      await fillIfEmpty(shopper, "last_name", "演示")
-      await fillIfEmpty(shopper, "first_name", "用户")
-      await fillIfEmpty(shopper, "phone", "13800138000")
-      await shopper.getByTestId("place-order").click()
-      await shopper.getByTestId("order-confirmed").waitFor({ timeout: 60000 })
-      const shown = (await shopper.getByTestId("order-display-id").innerText()).trim()
-      return Number(shown.replace(/[^0-9]/g, ""))
-    })
+    const displayId = await step(shopper, "checkout", () => checkOutVoucherCart(shopper, storefront, email))
     expect(displayId).toBeGreaterThan(0)
 
     // ---- the confirmation page leads to the wallet, where the new voucher appears with ¥100 left

@@ -1,8 +1,8 @@
-import os from "node:os"
 import path from "node:path"
 import type { Browser, Page } from "playwright-core"
 import { launchBrowser, phonePage, stackUrls } from "../support/browser"
 import { backendApi, loginToken } from "../support/e2e-api"
+import { addToCart, checkOutVoucherCart, logInToStorefront, step } from "../support/storefront-journeys"
 
 // Refunds in Chromium: the demo customer buys Golden Dragon's ¥100 voucher (¥88), opens it under
 // My vouchers, refunds it (the confirm step says ¥88.00 goes back), sees "已退款 ¥88.00" and the
@@ -19,16 +19,6 @@ const api = backendApi
 const login = (email: string, password: string) => loginToken("customer", email, password)
 
 /** Fails with a screenshot and what the page says, so a broken step explains itself. */
-async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn()
-  } catch (err: any) {
-    const shot = path.join(os.tmpdir(), `palmlife-e2e-refund-${name}-${Date.now()}.png`)
-    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined)
-    const alerts = await page.locator('[role="alert"], [data-testid="error-state"]').allInnerTexts().catch(() => [])
-    throw new Error(`step "${name}" failed at ${page.url()}; alerts: ${JSON.stringify(alerts)}; screenshot ${shot}\n${err?.message ?? err}`)
-  }
-}
 
 /** E2E_SHOT_DIR=/some/dir keeps 375 px pictures of the refund steps for a human to look at. */
 async function keepShot(page: Page, name: string) {
@@ -36,10 +26,6 @@ async function keepShot(page: Page, name: string) {
   if (dir) await page.screenshot({ path: path.join(dir, `voucher-refund-${name}.png`), fullPage: true })
 }
 
-async function fillIfEmpty(page: Page, name: string, value: string) {
-  const input = page.locator(`form [name="${name}"]`).first()
-  if ((await input.count()) && (await input.isVisible()) && !(await input.inputValue())) await input.fill(value)
-}
 
 describe("voucher refund from the storefront", () => {
   let browser: Browser
@@ -71,12 +57,7 @@ describe("voucher refund from the storefront", () => {
     }
 
     await step(shopper, "login", async () => {
-      await shopper.goto(`${storefront}/account/login`)
-      await shopper.locator('form [name="email"]').fill(email)
-      await shopper.locator('form [name="password"]').fill(password)
-      await shopper.getByTestId("login-submit").click()
-      await shopper.waitForURL((url) => !url.pathname.startsWith("/account/login"))
-      await shopper.getByTestId("account-greeting").waitFor()
+      await logInToStorefront(shopper, storefront, email, password)
     })
 
     if (gift) {
@@ -87,34 +68,9 @@ describe("voucher refund from the storefront", () => {
       })
     }
 
-    await step(shopper, "add-to-cart", async () => {
-      await shopper.goto(`${storefront}/p/${HANDLE}`)
-      await shopper.getByTestId("product-page").waitFor()
-      await shopper.waitForLoadState("networkidle")
-      const chosen = shopper.locator('[data-testid="option-value"][aria-pressed="true"]')
-      const options = shopper.getByTestId("option-value")
-      if ((await options.count()) > 0 && (await chosen.count()) === 0) await options.first().click()
-      await shopper.getByTestId("add-to-cart").click()
-      await shopper.getByTestId("added-to-cart").waitFor()
-    })
+    await step(shopper, "add-to-cart", () => addToCart(shopper, storefront, HANDLE))
 
-    const displayId = await step(shopper, "checkout", async () => {
-      await shopper.goto(`${storefront}/cart`)
-      const items = shopper.getByTestId("cart-item")
-      await items.first().waitFor()
-      expect(await items.count()).toEqual(1)
-      await shopper.getByTestId("checkout-link").click()
-      await shopper.waitForURL(/\/checkout/)
-      await shopper.waitForLoadState("networkidle")
-      await shopper.getByTestId("no-shipping-needed").waitFor()
-      await fillIfEmpty(shopper, "email", email)
-      await fillIfEmpty(shopper, "last_name", "演示")
-      await fillIfEmpty(shopper, "first_name", "用户")
-      await fillIfEmpty(shopper, "phone", "13800138000")
-      await shopper.getByTestId("place-order").click()
-      await shopper.getByTestId("order-confirmed").waitFor({ timeout: 60000 })
-      return Number((await shopper.getByTestId("order-display-id").innerText()).replace(/[^0-9]/g, ""))
-    })
+    const displayId = await step(shopper, "checkout", () => checkOutVoucherCart(shopper, storefront, email))
     expect(displayId).toBeGreaterThan(0)
 
     const voucherId = await step(shopper, "wallet-list", async () => {

@@ -192,7 +192,7 @@ medusaIntegrationTestRunner({
         }
         const locked = await client.verify(code)
         expect(locked.ok ? 0 : [locked.status, locked.error.code]).toEqual([403, "forbidden"])
-        await getContainer().resolve<any>(MERCHANT_MODULE).unlockTerminal(c.terminal.id)
+        await getContainer().resolve<any>(MERCHANT_MODULE).transitionTerminalStatus(c.terminal.id, ["locked"], "active")
         expect((await client.verify(code)).status).toEqual(200)
       })
 

@@ -5,7 +5,7 @@ const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
 const { ensureDatabase } = require("../../scripts/lib/ensure-database")
-const { startProcess, stopProcess, waitForHttp, freePort } = require("../../scripts/lib/processes")
+const { nextBin, startProcess, stopProcess, waitForHttp, freePort } = require("../../scripts/lib/processes")
 const { contentHash } = require("../../scripts/lib/content-hash")
 
 const ROOT = path.resolve(__dirname, "..", "..")
@@ -17,11 +17,6 @@ function run(title, cmd, args, env, cwd = ROOT) {
   const res = spawnSync(cmd, args, { cwd, env: { ...process.env, ...env }, encoding: "utf8" })
   if (res.status !== 0) throw new Error(`${title} failed:\n${(res.stdout || "").slice(-4000)}\n${(res.stderr || "").slice(-4000)}`)
   log(`${title} in ${((Date.now() - t) / 1000).toFixed(1)} s`)
-}
-
-function nextBin() {
-  const local = path.join(ROOT, "storefront", "node_modules", ".bin", "next")
-  return fs.existsSync(local) ? local : path.join(ROOT, "node_modules", ".bin", "next")
 }
 
 async function startStack(pg) {

@@ -1,6 +1,6 @@
 import crypto from "node:crypto"
 import { Context } from "@medusajs/framework/types"
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { decryptSecret, encryptSecret, sha256Hex } from "../../lib/secrets"
 import Merchant from "./models/merchant"
 import MerchantStore from "./models/merchant-store"
@@ -147,7 +147,7 @@ class MerchantModuleService extends MedusaService({ Merchant, MerchantStore, Ter
     @MedusaContext() ctx: Context = {}
   ): Promise<{ id: string; status: string } | null> {
     const knex = (ctx.manager as any).getKnex()
-    // back to active restarts the lockout window, as unlockTerminal does
+    // back to active restarts the lockout window
     const reactivate = to === "active" ? ", locked_at = NULL, unlocked_at = now()" : ""
     const { rows } = await knex.raw(
       `UPDATE terminal SET status = ?${reactivate}, updated_at = now()
@@ -172,12 +172,6 @@ class MerchantModuleService extends MedusaService({ Merchant, MerchantStore, Ter
     const stores = await this.listMerchantStores({ merchant_id: merchantId } as any, { select: ["id"] }, ctx)
     await this.softDeleteStoresWithTerminals(stores.map((s) => s.id), ctx)
     await this.softDeleteMerchants([merchantId], {}, ctx)
-  }
-
-  async unlockTerminal(id: string) {
-    const [terminal] = await this.listTerminals({ id })
-    if (!terminal) throw new MedusaError(MedusaError.Types.NOT_FOUND, `terminal ${id} not found`)
-    return this.updateTerminals({ id, status: "active", locked_at: null, unlocked_at: new Date() } as any)
   }
 }
 

@@ -15,7 +15,6 @@ export type AuthenticatedTerminal = {
 export type TerminalRequest<B = unknown> = MedusaRequest<B> & {
   terminal?: AuthenticatedTerminal
   rawBody?: Buffer
-  terminalAudit?: { action: string; code_hmac?: string | null; result?: string }
 }
 
 export function sendTerminalError(res: MedusaResponse, code: TerminalErrorCode, message: string) {
