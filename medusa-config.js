@@ -47,6 +47,34 @@ const redisModules = redisUrl
     ]
   : []
 
+// STRIPE_API_KEY → card payments through @medusajs/payment-stripe as `pp_stripe_stripe`, beside the
+// system provider (which the payment module always registers); STRIPE_API_BASE points the client at
+// a Stripe-API-compatible host (tests). Capture is manual: vouchers capture on issuance, mall
+// goods on fulfilment. Unset: the payment module runs with its defaults (system provider only).
+const stripeApiKey = process.env.STRIPE_API_KEY
+const paymentModules = stripeApiKey
+  ? [
+      {
+        key: Modules.PAYMENT,
+        resolve: "@medusajs/medusa/payment",
+        options: {
+          providers: [
+            {
+              resolve: "./src/modules/stripe-card",
+              id: "stripe",
+              options: {
+                apiKey: stripeApiKey,
+                webhookSecret: process.env.STRIPE_WEBHOOK_SECRET,
+                apiBase: process.env.STRIPE_API_BASE || undefined,
+                capture: false,
+              },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl,
@@ -85,6 +113,8 @@ module.exports = defineConfig({
     },
     { resolve: "./src/modules/merchant" },
     { resolve: "./src/modules/voucher" },
+    { resolve: "./src/modules/rights" },
+    ...paymentModules,
     ...redisModules,
   ],
 })

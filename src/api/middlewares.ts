@@ -36,7 +36,11 @@ export default defineMiddlewares({
   // Terminal routes answer { code, message } even for errors raised before a handler runs
   // (malformed JSON, oversized bodies); a 500 is never the answer to bad input.
   errorHandler: (error: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
-    if (!req.originalUrl?.startsWith("/terminal/")) return medusaErrorHandler(error, req, res, next)
+    if (!req.originalUrl?.startsWith("/terminal/")) {
+      // our routes promise a machine code on every 4xx; Medusa's validation errors carry none
+      if (error && typeof error === "object" && !error.code && error.type === "invalid_data") error.code = "invalid_request"
+      return medusaErrorHandler(error, req, res, next)
+    }
     const status = Number(error?.status || error?.statusCode) || 500
     if (status >= 400 && status < 500) return sendTerminalError(res, "invalid_request", error?.type === "entity.too.large" ? "Request body too large." : "Malformed request body.")
     req.scope?.resolve?.("logger")?.error?.(error)

@@ -33,11 +33,13 @@ import {
   updatePricePreferencesWorkflow,
   updateProductCategoriesWorkflow,
   updateProductsWorkflow,
+  updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { CATEGORIES, OPTION_TITLE, PRODUCTS, type ProductSeed } from "./seed/catalogue"
 import { demoImageUrl, writeArtwork } from "./seed/images"
 import { ensureMerchantsAndVouchers } from "./seed/merchants"
+import { ensureRights } from "./seed/rights"
 
 const CURRENCY = "cny"
 const STORE_NAME = "PalmLife 掌上生活"
@@ -49,6 +51,8 @@ const FULFILLMENT_SET_NAME = "PalmLife 上海倉 Shipping"
 const SERVICE_ZONE_NAME = "中國大陸 Mainland China"
 const FULFILLMENT_PROVIDER_ID = "manual_manual"
 const PAYMENT_PROVIDER_ID = "pp_system_default"
+// registered by medusa-config.js when STRIPE_API_KEY is set
+const STRIPE_PROVIDER_ID = "pp_stripe_stripe"
 
 const ADMIN = { email: "admin@palmlife.dev", password: "palmlife" }
 const CUSTOMER = { email: "demo@palmlife.dev", password: "palmlife" }
@@ -113,8 +117,15 @@ async function ensurePricePreference(ctx: Ctx, attribute: "currency_code" | "reg
   }
 }
 
+/** The system provider, plus the Stripe card provider when this app has it configured. */
+async function regionPaymentProviders(ctx: Ctx) {
+  const stripe = await ctx.container.resolve(Modules.PAYMENT).listPaymentProviders({ id: [STRIPE_PROVIDER_ID] })
+  return [PAYMENT_PROVIDER_ID, ...stripe.map((p) => p.id)]
+}
+
 async function ensureRegion(ctx: Ctx) {
   const service = ctx.container.resolve(Modules.REGION)
+  const paymentProviders = await regionPaymentProviders(ctx)
   let [region] = await service.listRegions({ name: REGION_NAME })
   if (!region) {
     const { result } = await createRegionsWorkflow(ctx.container).run({
@@ -124,7 +135,7 @@ async function ensureRegion(ctx: Ctx) {
             name: REGION_NAME,
             currency_code: CURRENCY,
             countries: ["cn"],
-            payment_providers: [PAYMENT_PROVIDER_ID],
+            payment_providers: paymentProviders,
             is_tax_inclusive: true,
             automatic_taxes: true,
           },
@@ -133,6 +144,18 @@ async function ensureRegion(ctx: Ctx) {
     })
     region = result[0]
     note(ctx, `region ${REGION_NAME}`)
+  } else {
+    // a region seeded before Stripe was configured gains the card provider on the next seed
+    const query = ctx.container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [current] } = await query.graph({ entity: "region", fields: ["payment_providers.id"], filters: { id: region.id } })
+    const have = (current?.payment_providers ?? []).map((p: any) => p?.id as string).filter(Boolean)
+    const missing = paymentProviders.filter((id) => !have.includes(id))
+    if (missing.length) {
+      await updateRegionsWorkflow(ctx.container).run({
+        input: { selector: { id: region.id }, update: { payment_providers: [...have, ...missing] } },
+      })
+      note(ctx, `payment providers ${missing.join(", ")} in region ${REGION_NAME}`, "enabled")
+    }
   }
   await ensurePricePreference(ctx, "region_id", region.id)
 
@@ -575,6 +598,7 @@ export default async function seed({ container }: ExecArgs) {
   await ensureAdminUser(ctx)
   const customer = await ensureCustomer(ctx)
   const terminals = await ensureMerchantsAndVouchers(ctx, customer.id)
+  const groups = await ensureRights(ctx, customer.id)
 
   const demo = {
     backend_url: process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",
@@ -583,7 +607,8 @@ export default async function seed({ container }: ExecArgs) {
     region_id: region.id,
     sales_channel_id: salesChannel.id,
     admin: { ...ADMIN },
-    customer: { ...CUSTOMER },
+    customer: { ...CUSTOMER, id: customer.id },
+    customer_groups: groups,
     ...terminals,
   }
   // Tests and the e2e harness point this elsewhere so they never overwrite the demo's file.

@@ -12,6 +12,14 @@ import {
   AdminUpdateMerchant,
   AdminUpdateStore,
 } from "./merchants/validators"
+import {
+  AdminCreateBenefitProgram,
+  AdminListBenefitPrograms,
+  AdminPointsAdjustment,
+  AdminPointsHistory,
+  AdminUpdateBenefitProgram,
+  AdminUpsertPointsRule,
+} from "./benefit-programs/validators"
 import { AdminGetVoucherTemplate, AdminListVoucherTemplates, AdminUpsertVoucherTemplate } from "./voucher-templates/validators"
 
 // Routes shape their own responses (never the stored secrets), so `fields` is not offered.
@@ -23,6 +31,12 @@ const NoBody = z.object({}).strict().nullish()
 // Validation for the operator routes under /admin (merchants, stores, terminals, voucher templates).
 // Medusa authenticates every /admin route (session or bearer token) before these run.
 export const adminMiddlewares: MiddlewareRoute[] = [
+  { matcher: "/admin/benefit-programs", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListBenefitPrograms as any, list)] },
+  { matcher: "/admin/benefit-programs", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateBenefitProgram as any)] },
+  { matcher: "/admin/benefit-programs/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateBenefitProgram as any)] },
+  { matcher: "/admin/customers/:id/points", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminPointsHistory as any, list)] },
+  { matcher: "/admin/customers/:id/points-adjustments", methods: ["POST"], middlewares: [validateAndTransformBody(AdminPointsAdjustment as any)] },
+  { matcher: "/admin/rights/points-rules", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpsertPointsRule as any)] },
   { matcher: "/admin/merchants", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListMerchants, list)] },
   { matcher: "/admin/merchants", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateMerchant)] },
   { matcher: "/admin/merchants/:id", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminGetMerchant, retrieve)] },

@@ -79,14 +79,15 @@ export async function ensureMerchantsAndVouchers(ctx: SeedCtx, customerId: strin
       await link.create({ [MERCHANT_MODULE]: { merchant_id: merchantId }, [Modules.PRODUCT]: { product_id: p.id } })
     }
     const v = (seed.metadata as any)?.voucher
-    if (seed.scene !== "meal" || !v) continue
+    // meal and movie products are vouchers; travel and mall get theirs with their own modules
+    if (!["meal", "movie"].includes(seed.scene) || !v) continue
     for (const variant of p.variants ?? []) {
       const [template] = await vouchers.listVoucherTemplates({ product_variant_id: variant.id })
       if (template) continue
       await vouchers.createVoucherTemplates({
         product_variant_id: variant.id,
         merchant_id: merchantId,
-        kind: "meal",
+        kind: seed.scene,
         title: seed.title,
         face_value: v.face_value,
         currency_code: "cny",

@@ -5,9 +5,19 @@ import { VOUCHER_MODULE } from "../../modules/voucher"
 import { proRataRefundFen } from "../../modules/voucher/refund-amount"
 import type VoucherModuleService from "../../modules/voucher/service"
 
-export type VoucherRefundPlan = { voucher_id: string; order_id: string; payment_id: string; refund_fen: number }
+export type VoucherRefundPlan = {
+  voucher_id: string
+  order_id: string
+  line_item_id: string
+  /** null when rights paid for everything: no card payment exists */
+  payment_id: string | null
+  /** the cash to refund when the order has no funding split (bought before rights payment existed) */
+  refund_fen: number
+  balance_before: number
+  face_value: number
+}
 
-/** Moves the voucher to `refunded` and works out the pro-rata cash to return; undone on failure. */
+/** Moves the voucher to `refunded` and works out the share of it to return; undone on failure. */
 export const markVoucherRefundedStep = createStep(
   "mark-voucher-refunded",
   async (input: { voucher_id: string; customer_id?: string | null }, { container }) => {
@@ -29,7 +39,7 @@ export const markVoucherRefundedStep = createStep(
     })
     const item = (order?.items ?? []).find((i: any) => i?.id === voucher.line_item_id)
     const payment = (order?.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).find((p: any) => p?.captured_at)
-    if (!item || !payment) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The order for this voucher has no captured payment to refund.")
+    if (!item) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The order line of this voucher is gone.")
 
     const before = await vouchers.markRefunded(voucher.id, input.customer_id ?? null)
     if (!before) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `A ${voucher.status} voucher cannot be refunded.`)
@@ -37,8 +47,11 @@ export const markVoucherRefundedStep = createStep(
     const plan: VoucherRefundPlan = {
       voucher_id: voucher.id,
       order_id: order.id,
-      payment_id: payment.id,
+      line_item_id: voucher.line_item_id,
+      payment_id: payment?.id ?? null,
       refund_fen: proRataRefundFen(paidFen, Number(before.balance_before), Number(before.face_value)),
+      balance_before: Number(before.balance_before),
+      face_value: Number(before.face_value),
     }
     return new StepResponse(plan, { id: voucher.id, status: before.status_before, balance: Number(before.balance_before) })
   },
