@@ -35,7 +35,8 @@ export function splitOrderFunding(input: {
   const after = lines.map((l, i) => l.total - benefitPerLine[i])
   const caps = after.map((a, i) => Number((BigInt(a) * BigInt(input.burnBps(lines[i].scene))) / 10000n))
   const capTotal = caps.reduce((s, c) => s + c, 0)
-  const points = allocate(input.points_value, capTotal >= input.points_value ? caps : after, after)
+  // the cart planned points within the caps; fall back to what is left of each line if rules changed since
+  const points = capTotal >= input.points_value ? allocate(input.points_value, caps) : allocate(input.points_value, after, after)
   const funded = lines.map((l, i) => ({
     line_item_id: l.id,
     quantity: l.quantity,
