@@ -95,8 +95,12 @@ async function main() {
       await step("migrating the database", MEDUSA, ["db:migrate"], { env })
       const client = new Client({ connectionString: databaseUrl })
       await client.connect()
+      // the seed is idempotent: rerun it when the newest part of the demo data (rights) is missing
       const seeded = await client
-        .query("SELECT 1 FROM product WHERE handle = 'golden-dragon-100-voucher' AND deleted_at IS NULL")
+        .query(
+          `SELECT 1 WHERE EXISTS (SELECT 1 FROM product WHERE handle = 'golden-dragon-100-voucher' AND deleted_at IS NULL)
+             AND EXISTS (SELECT 1 FROM benefit_program WHERE deleted_at IS NULL)`
+        )
         .then((r) => r.rowCount > 0)
       await client.end()
       if (!seeded || !fs.existsSync(env.DEMO_JSON_PATH)) {
