@@ -5,7 +5,7 @@ const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
 const { ensureDatabase } = require("../../scripts/lib/ensure-database")
-const { nextBin, startProcess, stopProcess, waitForHttp, freePort } = require("../../scripts/lib/processes")
+const { nextBin, startProcess, stopProcess, waitForHttp, freePort, portInUse } = require("../../scripts/lib/processes")
 const { contentHash } = require("../../scripts/lib/content-hash")
 
 const ROOT = path.resolve(__dirname, "..", "..")
@@ -19,7 +19,40 @@ function run(title, cmd, args, env, cwd = ROOT) {
   log(`${title} in ${((Date.now() - t) / 1000).toFixed(1)} s`)
 }
 
-async function startStack(pg) {
+// Opt-in card payments (E2E_STRIPE=1 or startStack(pg, { stripe: true })): the Stripe test server
+// (test/support/stripe-server) as a child process, the backend's Stripe provider pointed at it,
+// webhooks delivered to the backend, and its URL and publishable key for tests and the storefront.
+const STRIPE = {
+  secretKey: "sk_test_palmlife_e2e_00000000000000",
+  publishableKey: "pk_test_palmlife_e2e_00000000000000",
+  webhookSecret: "whsec_palmlife_e2e_00000000000000",
+  // stripe-mock's usual port when free: the storefront inlines the URL at build time, so a stable
+  // port spares a rebuild per run
+  preferredPort: 12111,
+}
+
+async function startStripeTestServer(backendUrl, logs) {
+  const port = (await portInUse(STRIPE.preferredPort)) ? await freePort() : STRIPE.preferredPort
+  const apiBase = `http://127.0.0.1:${port}`
+  const child = startProcess("stripe test server", process.execPath, [
+    path.join(__dirname, "stripe-server", "cli.js"), "--port", String(port),
+    "--secret-key", STRIPE.secretKey, "--publishable-key", STRIPE.publishableKey,
+    "--webhook-url", `${backendUrl}/hooks/payment/stripe_stripe`, "--webhook-secret", STRIPE.webhookSecret,
+    "--webhook-events", "payment_intent.succeeded,payment_intent.payment_failed,payment_intent.amount_capturable_updated,payment_intent.canceled",
+    "--verbose",
+  ], { cwd: ROOT, env: {}, logFile: path.join(logs, "stripe.log") })
+  try {
+    await waitForHttp(`${apiBase}/_test/state`, { child, timeoutMs: 20000, expect: (s) => s === 200 })
+  } catch (err) {
+    await stopProcess(child)
+    throw err
+  }
+  log(`stripe test server ${apiBase}`)
+  return { child, apiBase, secretKey: STRIPE.secretKey, publishableKey: STRIPE.publishableKey, webhookSecret: STRIPE.webhookSecret }
+}
+
+async function startStack(pg, options = {}) {
+  const withStripe = options.stripe ?? process.env.E2E_STRIPE === "1"
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "palmlife-e2e-"))
   const logs = path.join(work, "logs")
   fs.mkdirSync(logs)
@@ -27,6 +60,12 @@ async function startStack(pg) {
   const [backendPort, storefrontPort] = [await freePort(), await freePort()]
   const backendUrl = `http://localhost:${backendPort}`
   const storefrontUrl = `http://localhost:${storefrontPort}`
+  const stripe = withStripe ? await startStripeTestServer(backendUrl, logs) : null
+  const stripeBackendEnv = stripe ? { STRIPE_API_KEY: stripe.secretKey, STRIPE_API_BASE: stripe.apiBase, STRIPE_WEBHOOK_SECRET: stripe.webhookSecret } : {}
+  const stripeStorefrontEnv = stripe ? { NEXT_PUBLIC_STRIPE_API_BASE: stripe.apiBase, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: stripe.publishableKey } : {}
+  if (stripe) {
+    Object.assign(process.env, { E2E_STRIPE_API_BASE: stripe.apiBase, E2E_STRIPE_PUBLISHABLE_KEY: stripe.publishableKey })
+  }
   const env = {
     DATABASE_URL: pg.url("palmlife_e2e"),
     MEDUSA_BACKEND_URL: backendUrl,
@@ -35,20 +74,29 @@ async function startStack(pg) {
     DISABLE_MEDUSA_ADMIN: "true",
     STORE_CORS: storefrontUrl,
     AUTH_CORS: storefrontUrl,
+    ...stripeBackendEnv,
   }
-  run("migrate", MEDUSA, ["db:migrate"], env)
-  run("seed", MEDUSA, ["exec", "./src/scripts/seed.ts"], env)
-  const demo = JSON.parse(fs.readFileSync(env.DEMO_JSON_PATH, "utf8"))
+  const children = stripe ? [stripe.child] : []
+  let demo
+  try {
+    run("migrate", MEDUSA, ["db:migrate"], env)
+    run("seed", MEDUSA, ["exec", "./src/scripts/seed.ts"], env)
+    demo = JSON.parse(fs.readFileSync(env.DEMO_JSON_PATH, "utf8"))
 
-  const sfDir = path.join(ROOT, "storefront")
-  const hashFile = path.join(sfDir, ".next", "palmlife-build.hash")
-  const hash = contentHash([sfDir, path.join(ROOT, "package-lock.json")])
-  if (!fs.existsSync(hashFile) || fs.readFileSync(hashFile, "utf8") !== hash) {
-    run("storefront build", nextBin(), ["build"], { NODE_ENV: "production" }, sfDir)
-    fs.writeFileSync(hashFile, hash)
+    const sfDir = path.join(ROOT, "storefront")
+    const hashFile = path.join(sfDir, ".next", "palmlife-build.hash")
+    // NEXT_PUBLIC_* values are inlined by next build: a build for another Stripe URL is a different build
+    const stripeTag = stripe ? `\nstripe ${stripe.apiBase} ${stripe.publishableKey}` : ""
+    const hash = contentHash([sfDir, path.join(ROOT, "package-lock.json")]) + stripeTag
+    if (!fs.existsSync(hashFile) || fs.readFileSync(hashFile, "utf8") !== hash) {
+      run("storefront build", nextBin(), ["build"], { NODE_ENV: "production", ...stripeStorefrontEnv }, sfDir)
+      fs.writeFileSync(hashFile, hash)
+    }
+  } catch (err) {
+    await Promise.all(children.map((c) => stopProcess(c)))
+    throw err
   }
 
-  const children = []
   const stop = async () => {
     await Promise.all(children.map((c) => stopProcess(c)))
   }
@@ -60,8 +108,8 @@ async function startStack(pg) {
     })
     children.push(backend)
     const storefront = startProcess("storefront", nextBin(), ["start", "-p", String(storefrontPort)], {
-      cwd: sfDir,
-      env: { NODE_ENV: "production", MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: demo.publishable_key },
+      cwd: path.join(ROOT, "storefront"),
+      env: { NODE_ENV: "production", MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: demo.publishable_key, ...stripeStorefrontEnv },
       logFile: path.join(logs, "storefront.log"),
     })
     children.push(storefront)
@@ -73,7 +121,8 @@ async function startStack(pg) {
     throw new Error(`${err.message}\nbackend log:\n${tail(path.join(logs, "backend.log"))}\nstorefront log:\n${tail(path.join(logs, "storefront.log"))}`)
   }
   log(`backend ${backendUrl}, storefront ${storefrontUrl}, logs in ${logs}`)
-  return { backendUrl, storefrontUrl, demo, logs, stop }
+  const stripeInfo = stripe ? { apiBase: stripe.apiBase, publishableKey: stripe.publishableKey, secretKey: stripe.secretKey, webhookSecret: stripe.webhookSecret } : null
+  return { backendUrl, storefrontUrl, demo, logs, stop, stripe: stripeInfo }
 }
 
 module.exports = { startStack }
