@@ -2,6 +2,8 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { TerminalClient } from "@palmlife/terminal-client"
+import { RIGHTS_MODULE } from "../../src/modules/rights"
 import seed from "../../src/scripts/seed"
 import { expirePointsWorkflow } from "../../src/workflows/expire-points"
 import { cartWith, completeCart, payWithSystemProvider, registerShopper, Shopper, until } from "../support/rights-checkout"
@@ -198,6 +200,56 @@ medusaIntegrationTestRunner({
       expect(refund.data.refund).toMatchObject({ amount: 4.95, points_refunded: 495, quota_restored: true })
       expect((await rightsOf(platinum)).benefits.find((b: any) => b.id === program.id).remaining).toEqual(before)
       await expectLedgerBalances(platinum.customerId)
+    })
+
+    it("refunds a partly used stored-value voucher pro rata per funder, to the fen", async () => {
+      const shopper = await newShopper(3333)
+      const cartId = await cartWith(api as any, shopper, "golden-dragon-100-voucher") // ¥88 for ¥100 face value
+      await applyRights(shopper, cartId, { points: 3333 })
+      await payWithSystemProvider(api as any, shopper, cartId)
+      const { data } = await completeCart(api as any, shopper, cartId)
+      const [voucher] = await walletVouchersFor(api as any, shopper.headers, data.order.id, 1)
+      const terminal = new TerminalClient({ baseUrl: String(api.defaults.baseURL), keyId: demo.terminal.key_id, secret: demo.terminal.secret })
+      const redeemed = await terminal.redeem(voucher.code, { amount: 3000, idempotencyKey: `rights-partial-${voucher.id}` })
+      expect(redeemed.ok).toBe(true)
+      await until("points earned", async () => (await ledgerOf(shopper.customerId)).some((e: any) => e.kind === "earn"))
+
+      const refund = await api.post(`/store/wallet/vouchers/${voucher.id}/refund`, {}, { headers: shopper.headers })
+      // ¥70 of ¥100 unused: cash 5467 fen × 70% = 3826.9 → 3826; points 3333 × 70% = 2333.1 → 2333 (rounded down)
+      expect(refund.data.refund).toMatchObject({ amount: 38.26, points_refunded: 2333 })
+      // earned 54 on ¥54.67 cash; 3826 of 5467 fen refunded → 54 × 3826 / 5467 = 37.79 → 37 clawed back
+      expect(refund.data.refund.points_clawed_back).toEqual(37)
+      expect(await expectLedgerBalances(shopper.customerId)).toEqual(0 + 54 + 2333 - 37)
+    })
+
+    it("gives a benefit's quota back only while its period is still open", async () => {
+      const program = await movieProgram()
+      const shopper = platinum
+      const before = (await rightsOf(shopper)).benefits.find((b: any) => b.id === program.id).remaining
+      if (before === 0) {
+        // earlier tests used this month's quota; raise it so this test has one to spend
+        await api.post(`/admin/benefit-programs/${program.id}`, { quota: program.quota + 1 }, { headers: adminHeaders })
+      }
+      const cartId = await cartWith(api as any, shopper, "starlight-imax-ticket")
+      expect((await applyRights(shopper, cartId, { benefit_id: program.id, points: 0 })).status).toEqual(200)
+      await payWithSystemProvider(api as any, shopper, cartId)
+      const { data } = await completeCart(api as any, shopper, cartId)
+      const funding = await until("funding split", async () => {
+        const { rows } = await dbConnection.raw(`SELECT * FROM order_line_funding WHERE order_id = ?`, [data.order.id])
+        return rows.length ? rows : null
+      })
+      const usedBefore = (await rightsOf(shopper)).benefits.find((b: any) => b.id === program.id).remaining
+      // refunded next month: the month's quota is over, so nothing comes back
+      const nextMonth = new Date(Date.now() + 35 * 24 * 3600 * 1000)
+      const rights: any = getContainer().resolve(RIGHTS_MODULE)
+      const result = await rights.refundLineUnit({ order_id: data.order.id, line_item_id: funding[0].line_item_id, numerator: 1, denominator: 1, refund_key: `late-${data.order.id}`, now: nextMonth })
+      expect(result).toMatchObject({ cash: Number(funding[0].cash), quota_restored: false })
+      expect((await rightsOf(shopper)).benefits.find((b: any) => b.id === program.id).remaining).toEqual(usedBefore)
+      // the same refund key again changes nothing and answers the same
+      const replay = await rights.refundLineUnit({ order_id: data.order.id, line_item_id: funding[0].line_item_id, numerator: 1, denominator: 1, refund_key: `late-${data.order.id}`, now: nextMonth })
+      expect(replay).toMatchObject({ cash: result.cash, replay: true })
+      const { rows } = await dbConnection.raw(`SELECT units_refunded FROM order_line_funding WHERE id = ?`, [funding[0].id])
+      expect(rows[0].units_refunded).toEqual(1)
     })
 
     it("completes an order paid entirely with rights without any payment session", async () => {
