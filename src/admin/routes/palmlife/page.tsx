@@ -14,10 +14,10 @@ const SCENES: SceneInfo[] = [
   { handle: "travel", zh: "旅遊", en: "Travel", blurb: "Holiday packages checked in on departure", color: "blue" },
 ]
 
-const COMING_NEXT = [
+const COMING_NEXT: { title: string; text: string; to?: string }[] = [
   { title: "商戶 Merchants", text: "Merchants, their stores and terminals; pair a terminal and show its secret once." },
   { title: "券 Vouchers", text: "Voucher templates per product, issued vouchers, redemptions and reversals." },
-  { title: "權益 Rights", text: "Points accounts and ledger, benefit programmes and their quotas." },
+  { title: "權益 Rights", text: "Benefit programmes, their quotas and the points rules; each customer's points on their page.", to: "/palmlife/benefits" },
   { title: "結算 Settlement", text: "T+1 settlement batches per merchant: calculate, approve, pay, export CSV; reconciliation." },
   { title: "洞察 Insights", text: "MAU (the north-star metric), GMV and redemption rates by scene." },
 ]
@@ -168,9 +168,15 @@ const PalmLifePage = () => {
                 {section.text}
               </Text>
             </div>
-            <Badge size="2xsmall" color="grey">
-              planned
-            </Badge>
+            {section.to ? (
+              <Link to={section.to} className="text-ui-fg-interactive txt-compact-small-plus whitespace-nowrap hover:underline">
+                Open 打開
+              </Link>
+            ) : (
+              <Badge size="2xsmall" color="grey">
+                planned
+              </Badge>
+            )}
           </div>
         ))}
       </Container>
