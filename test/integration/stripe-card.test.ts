@@ -8,6 +8,7 @@ import seed from "../../src/scripts/seed"
 import StripeCardProviderService from "../../src/modules/stripe-card/service"
 import { buildEvent, createStripeServer, encodeForm, signedEventRequest } from "../support/stripe-server"
 import { walletVouchersFor } from "../support/store-purchase"
+import { RIGHTS_MODULE } from "../../src/modules/rights"
 
 jest.setTimeout(240 * 1000)
 
@@ -249,6 +250,52 @@ medusaIntegrationTestRunner({
       expect(payment!.captures).toBe(1)
       expect((await chargeTxns(pi.id)).map((t: any) => t.amount)).toEqual([8800])
       expect((await stripe.charges.list({ payment_intent: pi.id })).data).toHaveLength(1)
+    })
+
+    it("rights plus card: a declined card gives the points back, paying again takes them once; the refund returns each part", async () => {
+      const rights: any = getContainer().resolve(RIGHTS_MODULE)
+      const { data: me } = await api.get("/store/customers/me", { headers })
+      const customerId = me.customer.id as string
+      const before = await rights.pointsBalance(customerId)
+      expect(before).toBeGreaterThanOrEqual(2000)
+      const { data: regions } = await api.get("/store/regions", { headers })
+      const region = regions.regions.find((r: any) => r.currency_code === "cny")
+      const { data: list } = await api.get("/store/products?handle=golden-dragon-100-voucher&fields=*variants", { headers })
+      const { data: c } = await api.post("/store/carts", { region_id: region.id, email: demo.customer.email }, { headers })
+      const cartId = c.cart.id as string
+      await api.post(`/store/carts/${cartId}/line-items`, { variant_id: list.products[0].variants[0].id, quantity: 1 }, { headers })
+      // rights first: the card is asked only for the cash due
+      const applied = await api.post(`/store/carts/${cartId}/rights`, { points: 2000 }, { headers })
+      expect(applied.data.rights.cash_due).toEqual(68)
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
+      const { data } = await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_stripe_stripe" }, { headers })
+      const pi = data.payment_collection.payment_sessions.find((s: any) => s.provider_id === "pp_stripe_stripe").data
+      expect(pi.amount).toEqual(6800)
+
+      expect((await confirmInBrowser(pi.id, pi.client_secret, "pm_card_chargeDeclined")).status).toBe(402)
+      const declined = await complete(cartId)
+      expect(declined.data.type).toBe("cart")
+      expect(await ordersForCart(cartId)).toEqual([])
+      // whatever the checkout took before the card failed, it gave back
+      expect(await rights.pointsBalance(customerId)).toEqual(before)
+      const { rows: moves } = await dbConnection.raw(`SELECT kind, points FROM points_entry WHERE cart_id = ? ORDER BY created_at, id`, [cartId])
+      expect(moves.reduce((s: number, m: any) => s + Number(m.points), 0)).toEqual(0)
+
+      expect((await confirmInBrowser(pi.id, pi.client_secret, "pm_card_visa")).status).toBe(200)
+      const paid = await complete(cartId)
+      expect(paid.data.type).toBe("order")
+      const { rows: after } = await dbConnection.raw(`SELECT kind, points FROM points_entry WHERE cart_id = ? ORDER BY created_at, id`, [cartId])
+      expect(after.reduce((s: number, m: any) => s + Number(m.points), 0)).toEqual(-2000)
+      await until("points earned on ¥68 cash", async () =>
+        (await dbConnection.raw(`SELECT 1 FROM points_entry WHERE posting_key = ?`, [`earn:${paid.data.order.id}`])).rows.length > 0
+      )
+      expect(await rights.pointsBalance(customerId)).toEqual(before - 2000 + 68)
+
+      const [voucher] = await walletVouchersFor(api as any, headers, paid.data.order.id, 1)
+      const refund = await api.post(`/store/wallet/vouchers/${voucher.id}/refund`, {}, { headers })
+      expect(refund.data.refund).toMatchObject({ amount: 68, points_refunded: 2000, points_clawed_back: 68 })
+      expect((await stripe.refunds.list({ payment_intent: pi.id })).data.map((r: any) => r.amount)).toEqual([6800])
+      expect(await rights.pointsBalance(customerId)).toEqual(before)
     })
 
     it("provider calls retried with the same idempotency key charge, capture and refund once", async () => {
