@@ -1,6 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import fc from "fast-check"
 import { TerminalClient, randomToken, signRequest } from "@palmlife/terminal-client"
 import { MERCHANT_MODULE } from "../../src/modules/merchant"
+import { redeemAmount, redeemBlocker, VoucherRow } from "../../src/modules/voucher/redeem-rules"
+import { redemptionView, voucherView } from "../../src/modules/voucher/service"
+import { TERMINAL_ERRORS } from "../../src/modules/voucher/terminal-errors"
 import { createMerchantWithTerminal, issueTestVoucher } from "../support/voucher-fixtures"
 
 jest.setTimeout(240 * 1000)
@@ -94,6 +98,79 @@ medusaIntegrationTestRunner({
         expect(res.ok ? 0 : [res.status, res.error.code]).toEqual([422, "insufficient_balance"])
         const { rows } = await dbConnection.raw(`SELECT balance FROM issued_voucher WHERE id = ?`, [voucher.id])
         expect(rows[0].balance).toEqual(5000)
+      })
+    })
+
+    describe("redeem rules: redeem-rules.ts and its SQL port (voucher_redeem_check) agree", () => {
+      const DAY = 86400000
+      const base = Date.parse("2026-11-28T04:00:00.000Z")
+      const instant = fc.integer({ min: -10 * DAY, max: 10 * DAY }).map((d) => new Date(base + d))
+      const voucher = fc.record({
+        status: fc.constantFrom("active", "partially_redeemed", "redeemed", "expired", "refunded", "void"),
+        usage: fc.constantFrom("single_use", "stored_value"),
+        balance: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5000 })),
+        valid_from: fc.option(instant),
+        expires_at: fc.option(instant),
+        allowed_store_ids: fc.record({ ids: fc.subarray(["mst_a", "mst_b", "mst_c"]) }),
+        allowed_weekdays: fc.record({ days: fc.subarray([1, 2, 3, 4, 5, 6, 7, 0, 8]) }),
+      })
+
+      /** redeemAtTerminal's answer per redeem-rules.ts: an error, or the amount taken */
+      function tsRules(v: Omit<VoucherRow, "id" | "merchant_id" | "face_value">, store: string, now: Date, requested: number | undefined) {
+        const row: VoucherRow = { id: "v", merchant_id: "m", face_value: 5000, ...v }
+        const blocker = redeemBlocker(row, store, now)
+        if (blocker) return { code: blocker.code, message: blocker.message, amount: null }
+        const take = redeemAmount(row, requested)
+        return "code" in take ? { code: take.code, message: take.message, amount: null } : { code: null, message: null, amount: take.amount }
+      }
+
+      it("for generated vouchers, stores, instants and amounts", async () => {
+        await fc.assert(
+          fc.asyncProperty(voucher, fc.constantFrom("mst_a", "mst_x"), instant, fc.option(fc.integer({ min: 1, max: 6000 }), { nil: undefined }), async (v, store, now, requested) => {
+            const { rows } = await dbConnection.raw(
+              `SELECT code, message, amount FROM voucher_redeem_check(?::text, ?::text, ?::integer, ?::timestamptz, ?::timestamptz, ?::jsonb, ?::jsonb, ?::text, ?::timestamptz, ?::integer)`,
+              [v.status, v.usage, v.balance, v.valid_from, v.expires_at, JSON.stringify(v.allowed_store_ids), JSON.stringify(v.allowed_weekdays), store, now, requested ?? null]
+            )
+            expect(rows[0]).toEqual(tsRules(v, store, now, requested))
+          }),
+          { numRuns: 400 }
+        )
+      })
+
+      it("on the edges: expiry and validity to the millisecond, Shanghai midnight, weekday lists", async () => {
+        const now = new Date("2026-11-29T15:59:59.999Z") // Sunday 23:59:59.999 in Shanghai
+        const cases: [Omit<VoucherRow, "id" | "merchant_id" | "face_value">, Date][] = []
+        const v = { status: "active", usage: "stored_value", balance: 100, valid_from: null, expires_at: null, allowed_store_ids: { ids: [] }, allowed_weekdays: { days: [] } }
+        for (const at of [now, new Date(now.getTime() + 1)]) {
+          cases.push([{ ...v, expires_at: at }, now], [{ ...v, valid_from: at }, now])
+          cases.push([{ ...v, allowed_weekdays: { days: [7] } }, at], [{ ...v, allowed_weekdays: { days: [1, 7, 3] } }, at], [{ ...v, allowed_weekdays: { days: [1] } }, at])
+        }
+        for (const [c, at] of cases) {
+          const { rows } = await dbConnection.raw(
+            `SELECT code, message, amount FROM voucher_redeem_check(?, ?, ?, ?::timestamptz, ?::timestamptz, ?::jsonb, ?::jsonb, ?, ?::timestamptz, ?::integer)`,
+            [c.status, c.usage, c.balance, c.valid_from, c.expires_at, JSON.stringify(c.allowed_store_ids), JSON.stringify(c.allowed_weekdays), "mst_a", at, 50]
+          )
+          expect(rows[0]).toEqual(tsRules(c, "mst_a", at, 50))
+        }
+      })
+
+      it("answers each code with the contract's HTTP status", async () => {
+        const codes = ["invalid_request", "voucher_not_found", "voucher_already_redeemed", "voucher_refunded", "idempotency_conflict",
+          "voucher_expired", "voucher_not_yet_valid", "not_valid_at_this_store", "insufficient_balance"] as const
+        for (const code of codes) {
+          const { rows } = await dbConnection.raw(`SELECT voucher_terminal_error_status(?) AS status`, [code])
+          expect([code, rows[0].status]).toEqual([code, TERMINAL_ERRORS[code]])
+        }
+      })
+
+      it("a redemption's response shows the redemption and the voucher as voucherView and redemptionView do", async () => {
+        const { voucher: issued, code } = await issueTestVoucher(getContainer(), a.merchant.id, { valid_from: new Date(Date.now() - 60000) })
+        const res = await clientA.redeem(code, { amount: 1234 })
+        if (!res.ok) throw new Error(res.error.message)
+        const v = await dbConnection.raw(`SELECT * FROM issued_voucher WHERE id = ?`, [issued.id])
+        const r = await dbConnection.raw(`SELECT * FROM redemption WHERE id = ?`, [res.data.redemption.id])
+        expect(res.data).toEqual({ voucher: voucherView(v.rows[0]), redemption: redemptionView(r.rows[0]) })
+        expect(res.data.voucher).toMatchObject({ balance: 10000 - 1234, status: "partially_redeemed" })
       })
     })
 

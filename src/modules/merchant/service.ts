@@ -26,6 +26,34 @@ function newPairingCode() {
   return String(crypto.randomInt(0, 100_000_000)).padStart(8, "0")
 }
 
+export type TerminalCallEntry = {
+  terminal_id?: string | null
+  key_id?: string | null
+  action: string
+  code_hmac?: string | null
+  result: string
+  http_status: number
+  latency_ms: number
+}
+
+// Decrypted terminal secrets, by key id, with the sealed value they came from. Only the decryption
+// is saved: every request still reads the terminal's row, and a secret whose sealed value changed
+// (rotated) is decrypted again. Bounded: the oldest entry goes first.
+const SECRET_CACHE_MAX = 10_000
+const openedSecrets = new Map<string, { sealed: string; secret: string }>()
+
+function openTerminalSecret(keyId: string, sealed: string): string {
+  const known = openedSecrets.get(keyId)
+  if (known && known.sealed === sealed) return known.secret
+  const secret = decryptSecret(SECRET_PURPOSE, sealed) as string
+  openedSecrets.delete(keyId)
+  if (openedSecrets.size >= SECRET_CACHE_MAX) openedSecrets.delete(openedSecrets.keys().next().value as string)
+  openedSecrets.set(keyId, { sealed, secret })
+  return secret
+}
+
+const AUDIT_BATCH_MAX = 500
+
 class MerchantModuleService extends MedusaService({ Merchant, MerchantStore, Terminal, TerminalNonce, TerminalAudit }) {
   async issueTerminal(input: { store_id: string; name: string }): Promise<{ terminal: any } & TerminalCredentials> {
     const key_id = newKeyId()
@@ -83,7 +111,43 @@ class MerchantModuleService extends MedusaService({ Merchant, MerchantStore, Ter
     const row = rows[0]
     if (!row) return null
     const { secret_encrypted, ...terminal } = row
-    return { ...terminal, secret: decryptSecret(SECRET_PURPOSE, secret_encrypted) as string }
+    return { ...terminal, secret: openTerminalSecret(keyId, secret_encrypted) }
+  }
+
+  /** The secret this process last decrypted for a key, with its sealed value; no database access. */
+  knownTerminalSecret(keyId: string): { sealed: string; secret: string } | undefined {
+    return openedSecrets.get(keyId)
+  }
+
+  /**
+   * The signed request's check in one round trip, for a signature already verified with a known
+   * secret: the terminal's row as resolveTerminalByKey reads it, whether its sealed secret is still
+   * `sealed`, and the nonce claim, made only when the secret is unchanged and the terminal and its
+   * merchant are active (as claimNonce after those checks). null for an unknown key.
+   */
+  @InjectManager()
+  async admitTerminalCall(keyId: string, sealed: string, nonce: string, @MedusaContext() ctx: Context = {}) {
+    const knex = (ctx.manager as any).getKnex()
+    const { rows } = await knex.raw(
+      `WITH t AS (
+         SELECT t.id, t.key_id, t.name, t.status, t.secret_encrypted, s.id AS store_id, s.name AS store_name, s.merchant_id, m.name AS merchant_name,
+                m.status AS merchant_status
+         FROM terminal t JOIN merchant_store s ON s.id = t.store_id JOIN merchant m ON m.id = s.merchant_id
+         WHERE t.key_id = ? AND t.deleted_at IS NULL AND s.deleted_at IS NULL AND m.deleted_at IS NULL
+       ), claimed AS (
+         INSERT INTO terminal_nonce (id, terminal_id, nonce, created_at, updated_at)
+         SELECT ?, t.id, ?, now(), now() FROM t
+         WHERE t.secret_encrypted = ? AND t.status = 'active' AND t.merchant_status = 'active'
+         ON CONFLICT (terminal_id, nonce) WHERE deleted_at IS NULL DO NOTHING RETURNING id
+       )
+       SELECT t.*, EXISTS (SELECT 1 FROM claimed) AS nonce_claimed FROM t`,
+      [keyId, `tnon_${crypto.randomBytes(12).toString("hex")}`, nonce, sealed]
+    )
+    const row = rows[0]
+    if (!row) return null
+    const { secret_encrypted, nonce_claimed, ...terminal } = row
+    if (secret_encrypted === sealed) return { ...terminal, same_secret: true as const, nonce_claimed: nonce_claimed as boolean }
+    return { ...terminal, same_secret: false as const, nonce_claimed: false, secret: openTerminalSecret(keyId, secret_encrypted) }
   }
 
   /** false when this terminal already used the nonce (a replay). */
@@ -98,23 +162,73 @@ class MerchantModuleService extends MedusaService({ Merchant, MerchantStore, Ter
     return rows.length === 1
   }
 
+  /** Writes one audit row now (and waits for it): for calls whose audit decides the next answer. */
+  async recordTerminalCall(entry: TerminalCallEntry) {
+    await this.recordTerminalCalls([entry])
+  }
+
+  private auditQueue: TerminalCallEntry[] = []
+  private auditWriting = false
+  private auditFailed: (error: Error, rows: number) => void = () => {}
+
+  /**
+   * Queues an audit row; queued rows are written together, one statement per batch, as soon as the
+   * previous batch is written (right away when none is in flight). Under load many calls share one
+   * round trip; at rest a row is written within a tick of its call.
+   */
+  queueTerminalCall(entry: TerminalCallEntry, onError?: (error: Error, rows: number) => void) {
+    if (onError) this.auditFailed = onError
+    this.auditQueue.push(entry)
+    if (!this.auditWriting) {
+      this.auditWriting = true
+      setImmediate(() => void this.writeQueuedCalls())
+    }
+  }
+
+  private async writeQueuedCalls() {
+    while (this.auditQueue.length) {
+      const batch = this.auditQueue.splice(0, AUDIT_BATCH_MAX)
+      try {
+        await this.recordTerminalCalls(batch)
+      } catch (e: any) {
+        if (batch.length === 1) {
+          this.auditFailed(e, 1)
+          continue
+        }
+        // one row the database refuses must not cost the others theirs
+        for (const entry of batch) await this.recordTerminalCalls([entry]).catch((err: any) => this.auditFailed(err, 1))
+      }
+    }
+    this.auditWriting = false
+  }
+
   @InjectManager()
-  async recordTerminalCall(
-    entry: { terminal_id?: string | null; key_id?: string | null; action: string; code_hmac?: string | null; result: string; http_status: number; latency_ms: number },
-    @MedusaContext() ctx: Context = {}
-  ) {
+  async recordTerminalCalls(entries: TerminalCallEntry[], @MedusaContext() ctx: Context = {}) {
+    if (!entries.length) return
     const knex = (ctx.manager as any).getKnex()
-    // one round trip: the audit row, and last_seen_at at most once a minute so parallel calls
-    // from one device don't queue on its row
+    const rows = entries.map((e) => ({
+      id: `taud_${crypto.randomBytes(12).toString("hex")}`,
+      terminal_id: e.terminal_id ?? null,
+      key_id: e.key_id ?? null,
+      action: e.action,
+      code_hmac: e.code_hmac ?? null,
+      result: e.result,
+      http_status: e.http_status,
+      latency_ms: Math.round(e.latency_ms),
+    }))
+    // one round trip for the batch: the audit rows, and last_seen_at at most once a minute so
+    // parallel calls from one device don't queue on its row
     await knex.raw(
-      `WITH audit AS (
+      `WITH batch AS (
+         SELECT * FROM jsonb_to_recordset(?::jsonb)
+           AS b(id text, terminal_id text, key_id text, action text, code_hmac text, result text, http_status integer, latency_ms integer)
+       ), audit AS (
          INSERT INTO terminal_audit (id, terminal_id, key_id, action, code_hmac, result, http_status, latency_ms, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, now(), now())
+         SELECT id, terminal_id, key_id, action, code_hmac, result, http_status, latency_ms, now(), now() FROM batch
        )
        UPDATE terminal SET last_seen_at = now()
-       WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')`,
-      [`taud_${crypto.randomBytes(12).toString("hex")}`, entry.terminal_id ?? null, entry.key_id ?? null, entry.action,
-        entry.code_hmac ?? null, entry.result, entry.http_status, Math.round(entry.latency_ms), entry.terminal_id ?? null]
+       WHERE id IN (SELECT terminal_id FROM batch) AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')`,
+      [JSON.stringify(rows)]
     )
   }
 

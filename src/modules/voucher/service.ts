@@ -7,7 +7,6 @@ import IdempotencyRecord from "./models/idempotency-record"
 import IssuedVoucher from "./models/issued-voucher"
 import Redemption from "./models/redemption"
 import VoucherTemplate from "./models/voucher-template"
-import { redeemAmount, redeemBlocker, VoucherRow } from "./redeem-rules"
 import { terminalError, TerminalResult } from "./terminal-errors"
 
 const CODE_PURPOSE = "voucher-code"
@@ -83,9 +82,12 @@ class VoucherModuleService extends MedusaService({ VoucherTemplate, IssuedVouche
   }
 
   /**
-   * Redeems exactly once per (terminal, Idempotency-Key): the key is claimed first, so a parallel
-   * duplicate waits on its unique index and then replays the stored response; the voucher row is
-   * locked, so parallel redemptions of one voucher are applied one after another.
+   * Redeems exactly once per (terminal, Idempotency-Key), in one statement: the database function
+   * voucher_redeem_at_terminal (migration Migration20261128130543) claims the key first, so a
+   * parallel duplicate waits on its unique index and then replays the stored response; it locks the
+   * voucher row, so parallel redemptions of one voucher are applied one after another, and applies
+   * the rules of redeem-rules.ts (ported to SQL, kept in agreement by a test). One round trip and
+   * an implicit transaction instead of a client-driven BEGIN … COMMIT.
    */
   @InjectManager()
   async redeemAtTerminal(
@@ -93,37 +95,23 @@ class VoucherModuleService extends MedusaService({ VoucherTemplate, IssuedVouche
     @MedusaContext() ctx: Context = {}
   ): Promise<TerminalResult & { redemption_id?: string }> {
     const knex: Knex = (ctx.manager as any).getKnex()
-    const now = input.now ?? new Date()
-    return knex.transaction(async (trx: Knex) =>
-      this.withIdempotency(trx, input.terminal.id, "redeem", input.idempotency_key, input.request_hash, async () => {
-        const { rows } = await trx.raw(`SELECT * FROM issued_voucher WHERE code_hmac = ? AND deleted_at IS NULL FOR UPDATE`, [codeHmac(input.code)])
-        const v = rows[0] as (VoucherRow & Record<string, any>) | undefined
-        if (!v || v.merchant_id !== input.terminal.merchant_id || v.status === "void") {
-          return terminalError("voucher_not_found", "No voucher with this code.")
-        }
-        const blocker = redeemBlocker(v, input.terminal.store_id, now)
-        if (blocker) return terminalError(blocker.code, blocker.message)
-        const take = redeemAmount({ ...v, balance: Number(v.balance), face_value: Number(v.face_value) }, input.amount)
-        if ("code" in take) return terminalError(take.code, take.message)
-
-        const updated = await trx.raw(
-          `UPDATE issued_voucher SET balance = balance - ?,
-             status = CASE WHEN balance - ? = 0 THEN 'redeemed' ELSE 'partially_redeemed' END, updated_at = now()
-           WHERE id = ? AND balance >= ? RETURNING *`,
-          [take.amount, take.amount, v.id, take.amount]
-        )
-        const redemptionId = rid("rdm")
-        const inserted = await trx.raw(
-          `INSERT INTO redemption (id, voucher_id, merchant_id, store_id, terminal_id, amount, idempotency_key, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-          [redemptionId, v.id, v.merchant_id, input.terminal.store_id, input.terminal.id, take.amount, input.idempotency_key, now, now]
-        )
-        return {
-          status: 201,
-          body: { redemption: redemptionView(inserted.rows[0]), voucher: voucherView(updated.rows[0]) },
-        }
-      })
+    const { rows } = await knex.raw(
+      `SELECT status, body, redemption_id FROM voucher_redeem_at_terminal(?::text, ?::text, ?::text, ?::text, ?::integer, ?::text, ?::text, ?::text, ?::text, ?::timestamptz)`,
+      [
+        input.terminal.id,
+        input.terminal.store_id,
+        input.terminal.merchant_id,
+        codeHmac(input.code),
+        input.amount ?? null,
+        input.idempotency_key,
+        input.request_hash,
+        rid("tidem"),
+        rid("rdm"),
+        input.now ?? new Date(),
+      ]
     )
+    const { status, body, redemption_id } = rows[0]
+    return { status, body, ...(redemption_id ? { redemption_id } : {}) }
   }
 
   @InjectManager()

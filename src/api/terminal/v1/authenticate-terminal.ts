@@ -4,7 +4,7 @@ import type MerchantModuleService from "../../../modules/merchant/service"
 import { SIGNATURE_MAX_SKEW_SECONDS, signTerminalRequest } from "../../../lib/terminal-signature"
 import { timingSafeEqualHex } from "../../../lib/secrets"
 import { allowTerminalRequest } from "./rate-limit"
-import { sendTerminalError, TerminalRequest } from "./terminal-context"
+import { AuthenticatedTerminal, sendTerminalError, TerminalRequest } from "./terminal-context"
 
 const header = (req: TerminalRequest, name: string) => {
   const v = req.headers[name]
@@ -27,13 +27,42 @@ export async function authenticateTerminal(req: TerminalRequest, res: MedusaResp
     return sendTerminalError(res, "unauthorized", "Malformed authentication headers.")
   }
   const merchants: MerchantModuleService = req.scope.resolve(MERCHANT_MODULE)
+  const signedWith = (secret: string) =>
+    timingSafeEqualHex(signTerminalRequest(secret, req.method, req.originalUrl, timestamp, nonce, req.rawBody ?? Buffer.alloc(0)), signature.toLowerCase())
+
+  // Usual case, one round trip: the signature checks out under the secret this process already
+  // decrypted for the key, and one statement reads the terminal's live state (status, merchant's
+  // status, current secret) and claims the nonce if that state still admits the call.
+  const known = merchants.knownTerminalSecret(keyId)
+  if (known && signedWith(known.secret)) {
+    const admitted = await merchants.admitTerminalCall(keyId, known.sealed, nonce)
+    if (!admitted) return sendTerminalError(res, "unauthorized", "Unknown terminal key or bad signature.")
+    // a secret rotated since: the signature must hold under the new one, and the nonce is still unclaimed
+    if (!admitted.same_secret && !signedWith(admitted.secret)) {
+      return sendTerminalError(res, "unauthorized", "Unknown terminal key or bad signature.")
+    }
+    const { same_secret: sameSecret, nonce_claimed: nonceClaimed, secret: _secret, ...terminal } = admitted as typeof admitted & { secret?: string }
+    return admit(req, res, next, merchants, terminal, nonce, sameSecret ? nonceClaimed : undefined)
+  }
+
   const terminal = await merchants.resolveTerminalByKey(keyId)
   if (!terminal) return sendTerminalError(res, "unauthorized", "Unknown terminal key or bad signature.")
-  const expected = signTerminalRequest(terminal.secret, req.method, req.originalUrl, timestamp, nonce, req.rawBody ?? Buffer.alloc(0))
-  if (!timingSafeEqualHex(expected, signature.toLowerCase())) {
-    return sendTerminalError(res, "unauthorized", "Unknown terminal key or bad signature.")
-  }
-  const { secret: _secret, merchant_status: merchantStatus, ...identity } = terminal
+  if (!signedWith(terminal.secret)) return sendTerminalError(res, "unauthorized", "Unknown terminal key or bad signature.")
+  const { secret: _secret, ...rest } = terminal
+  return admit(req, res, next, merchants, rest, nonce, undefined)
+}
+
+/** Status checks in the contract's order (suspended merchant, then terminal), then the nonce. */
+async function admit(
+  req: TerminalRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction,
+  merchants: MerchantModuleService,
+  terminal: AuthenticatedTerminal & { merchant_status: string },
+  nonce: string,
+  nonceClaimed: boolean | undefined
+) {
+  const { merchant_status: merchantStatus, ...identity } = terminal
   res.locals.terminalId = identity.id
   res.locals.terminalKeyId = identity.key_id
   if (merchantStatus !== "active") {
@@ -44,7 +73,7 @@ export async function authenticateTerminal(req: TerminalRequest, res: MedusaResp
       ? "This terminal is locked after too many unknown codes; ask an operator to unlock it."
       : "This terminal is disabled.")
   }
-  if (!(await merchants.claimNonce(identity.id, nonce))) {
+  if (!(nonceClaimed ?? (await merchants.claimNonce(identity.id, nonce)))) {
     return sendTerminalError(res, "unauthorized", "This nonce was already used.")
   }
   if (!allowTerminalRequest(identity.id)) {
