@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { RIGHTS_MODULE } from "../modules/rights"
@@ -6,15 +7,19 @@ import type { RightsLine } from "../modules/rights/rules"
 import type RightsModuleService from "../modules/rights/service"
 import { fen } from "./steps/cart-rights-context"
 
-/** Funding split per order line and points earned on the cash, from the rights the cart took. */
-const recordOrderFundingStep = createStep("record-order-funding", async (input: { order_id: string }, { container }) => {
+/**
+ * Funding split per order line and points earned on the cash, from the rights the cart took.
+ * Idempotent (rows by line, the earn by its posting key): order.placed records it, and a refund
+ * that comes first records it too rather than refund without it.
+ */
+export async function recordOrderFunding(container: MedusaContainer, input: { order_id: string }) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const rights: RightsModuleService = container.resolve(RIGHTS_MODULE)
   const [{ data: [order] }, { data: [orderCart] }] = await Promise.all([
     query.graph({ entity: "order", fields: ["id", "customer_id", "shipping_total", "items.*", "items.total"], filters: { id: input.order_id } }),
     query.graph({ entity: "order_cart", fields: ["cart_id", "order_id"], filters: { order_id: input.order_id } }),
   ])
-  if (!order) return new StepResponse(null)
+  if (!order) return null
   const items = (order.items ?? []).filter(Boolean) as any[]
   const productIds = [...new Set(items.map((i) => i.product_id).filter(Boolean))] as string[]
   const { data: products } = productIds.length
@@ -48,7 +53,11 @@ const recordOrderFundingStep = createStep("record-order-funding", async (input: 
     benefit: program ? { program_id: program.id, funder: (program as any).funder } : null,
     earn: split.earn,
   })
-  return new StepResponse(split)
+  return split
+}
+
+const recordOrderFundingStep = createStep("record-order-funding", async (input: { order_id: string }, { container }) => {
+  return new StepResponse(await recordOrderFunding(container, input))
 })
 
 export const recordOrderFundingWorkflow = createWorkflow("record-order-funding", (input: { order_id: string }) => {

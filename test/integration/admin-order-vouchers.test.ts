@@ -65,7 +65,7 @@ medusaIntegrationTestRunner({
       expect(bogus.status).toEqual(400)
 
       const { data: refunded } = await api.post(`/admin/vouchers/${v.id}/refund`, { note: "customer called" }, admin)
-      expect(refunded.refund).toEqual({ voucher_id: v.id, order_id: order.id, amount: 88, currency_code: "cny" })
+      expect(refunded.refund).toEqual({ voucher_id: v.id, order_id: order.id, amount: 88, currency_code: "cny", points_refunded: 0, points_clawed_back: 88, quota_restored: false })
       const { data: after } = await api.get(`/admin/orders/${order.id}/vouchers`, admin)
       expect(after.vouchers).toEqual([expect.objectContaining({ id: v.id, status: "refunded", balance: 0, face_value: 100 })])
       const again = await api.post(`/admin/vouchers/${v.id}/refund`, {}, admin).catch((e) => e.response)

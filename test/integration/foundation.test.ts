@@ -86,7 +86,8 @@ medusaIntegrationTestRunner({
             storefront_url: expect.stringMatching(/^http/),
             publishable_key: expect.stringMatching(/^pk_/),
             admin: { email: "admin@palmlife.dev", password: "palmlife" },
-            customer: { email: "demo@palmlife.dev", password: "palmlife" },
+            customer: { email: "demo@palmlife.dev", password: "palmlife", id: expect.stringMatching(/^cus_/) },
+            customer_groups: { "Gold card": expect.stringMatching(/^cusgroup_/), "Platinum card": expect.stringMatching(/^cusgroup_/) },
           })
         )
       })

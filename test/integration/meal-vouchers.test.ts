@@ -110,7 +110,7 @@ medusaIntegrationTestRunner({
         const order = await buyGoldenDragon(1)
         const [v] = await walletFor(order.id, 1)
         const { data } = await api.post(`/store/wallet/vouchers/${v.id}/refund`, {}, { headers })
-        expect(data.refund).toEqual({ voucher_id: v.id, order_id: order.id, amount: 88, currency_code: "cny" })
+        expect(data.refund).toEqual({ voucher_id: v.id, order_id: order.id, amount: 88, currency_code: "cny", points_refunded: 0, points_clawed_back: 88, quota_restored: false })
         expect(await refundsOf(order.id)).toEqual([88])
         const again = await api.post(`/store/wallet/vouchers/${v.id}/refund`, {}, { headers }).catch((e) => e.response)
         expect(again.status).toEqual(400)

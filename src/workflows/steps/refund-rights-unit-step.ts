@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { RIGHTS_MODULE } from "../../modules/rights"
 import { toMedusaError } from "../../modules/rights/rights-error"
 import type RightsModuleService from "../../modules/rights/service"
+import { recordOrderFunding } from "../record-order-funding"
 import type { VoucherRefundPlan } from "./mark-voucher-refunded-step"
 
 export type UnitRefund = { cash_fen: number; points: number; quota_restored: boolean; clawed_back: number; payment_id: string | null }
@@ -16,6 +17,9 @@ export const refundRightsUnitStep = createStep(
   "refund-rights-unit",
   async (plan: VoucherRefundPlan, { container }) => {
     const rights: RightsModuleService = container.resolve(RIGHTS_MODULE)
+    // a refund right after the order may beat the order.placed subscriber that records the split
+    const [funded] = await rights.listOrderLineFundings({ order_id: plan.order_id }, { select: ["id"], take: 1 })
+    if (!funded) await recordOrderFunding(container, { order_id: plan.order_id })
     let done
     try {
       done = await rights.refundLineUnit({
