@@ -114,6 +114,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/merchant" },
     { resolve: "./src/modules/voucher" },
     { resolve: "./src/modules/rights" },
+    { resolve: "./src/modules/settlement" },
     ...paymentModules,
     ...redisModules,
   ],
