@@ -123,26 +123,18 @@ class MerchantModuleService extends MedusaService({ Merchant, MerchantStore, Ter
    * The signed request's check in one round trip, for a signature already verified with a known
    * secret: the terminal's row as resolveTerminalByKey reads it, whether its sealed secret is still
    * `sealed`, and the nonce claim, made only when the secret is unchanged and the terminal and its
-   * merchant are active (as claimNonce after those checks). null for an unknown key.
+   * merchant are active (as claimNonce after those checks). null for an unknown key. The database
+   * function merchant_admit_terminal_call (migration Migration20261128133200) does it.
    */
   @InjectManager()
   async admitTerminalCall(keyId: string, sealed: string, nonce: string, @MedusaContext() ctx: Context = {}) {
     const knex = (ctx.manager as any).getKnex()
-    const { rows } = await knex.raw(
-      `WITH t AS (
-         SELECT t.id, t.key_id, t.name, t.status, t.secret_encrypted, s.id AS store_id, s.name AS store_name, s.merchant_id, m.name AS merchant_name,
-                m.status AS merchant_status
-         FROM terminal t JOIN merchant_store s ON s.id = t.store_id JOIN merchant m ON m.id = s.merchant_id
-         WHERE t.key_id = ? AND t.deleted_at IS NULL AND s.deleted_at IS NULL AND m.deleted_at IS NULL
-       ), claimed AS (
-         INSERT INTO terminal_nonce (id, terminal_id, nonce, created_at, updated_at)
-         SELECT ?, t.id, ?, now(), now() FROM t
-         WHERE t.secret_encrypted = ? AND t.status = 'active' AND t.merchant_status = 'active'
-         ON CONFLICT (terminal_id, nonce) WHERE deleted_at IS NULL DO NOTHING RETURNING id
-       )
-       SELECT t.*, EXISTS (SELECT 1 FROM claimed) AS nonce_claimed FROM t`,
-      [keyId, `tnon_${crypto.randomBytes(12).toString("hex")}`, nonce, sealed]
-    )
+    const { rows } = await knex.raw(`SELECT * FROM merchant_admit_terminal_call(?::text, ?::text, ?::text, ?::text)`, [
+      keyId,
+      sealed,
+      `tnon_${crypto.randomBytes(12).toString("hex")}`,
+      nonce,
+    ]).options({ name: "merchant_admit_terminal_call" }) // a named statement: parsed once per connection
     const row = rows[0]
     if (!row) return null
     const { secret_encrypted, nonce_claimed, ...terminal } = row

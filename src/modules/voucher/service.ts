@@ -109,7 +109,7 @@ class VoucherModuleService extends MedusaService({ VoucherTemplate, IssuedVouche
         rid("rdm"),
         input.now ?? new Date(),
       ]
-    )
+    ).options({ name: "voucher_redeem_at_terminal" }) // a named statement: parsed once per connection
     const { status, body, redemption_id } = rows[0]
     return { status, body, ...(redemption_id ? { redemption_id } : {}) }
   }
