@@ -2,6 +2,7 @@ import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@med
 import { VOUCHER_MODULE } from "../modules/voucher"
 import type VoucherModuleService from "../modules/voucher/service"
 import { refundVoucherWorkflow } from "./refund-voucher"
+import { postVoucherExpiry } from "./settlement-postings"
 
 /**
  * Each due voucher is handled on its own: auto-refund ones go through the refund workflow (with its
@@ -20,6 +21,8 @@ const expireDueVouchersStep = createStep("expire-due-vouchers", async (input: { 
         outcome.refunded.push(v.id)
       } else if (await vouchers.markExpired(v.id, now)) {
         outcome.expired.push(v.id)
+        // breakage to the merchant or the platform; the nightly catch-up posts it if this fails
+        await postVoucherExpiry(container, v.id, now)
       }
     } catch (e: any) {
       outcome.failed.push({ id: v.id, error: String(e?.message ?? e) })

@@ -5,6 +5,7 @@ import { RIGHTS_MODULE } from "../modules/rights"
 import { splitOrderFunding } from "../modules/rights/funding"
 import type { RightsLine } from "../modules/rights/rules"
 import type RightsModuleService from "../modules/rights/service"
+import { postOrderSale } from "./settlement-postings"
 import { fen } from "./steps/cart-rights-context"
 
 /**
@@ -16,7 +17,7 @@ export async function recordOrderFunding(container: MedusaContainer, input: { or
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const rights: RightsModuleService = container.resolve(RIGHTS_MODULE)
   const [{ data: [order] }, { data: [orderCart] }] = await Promise.all([
-    query.graph({ entity: "order", fields: ["id", "customer_id", "shipping_total", "items.*", "items.total"], filters: { id: input.order_id } }),
+    query.graph({ entity: "order", fields: ["id", "customer_id", "created_at", "shipping_total", "items.*", "items.total"], filters: { id: input.order_id } }),
     query.graph({ entity: "order_cart", fields: ["cart_id", "order_id"], filters: { order_id: input.order_id } }),
   ])
   if (!order) return null
@@ -52,6 +53,11 @@ export async function recordOrderFunding(container: MedusaContainer, input: { or
     lines: split.lines,
     benefit: program ? { program_id: program.id, funder: (program as any).funder } : null,
     earn: split.earn,
+  })
+  await postOrderSale(container, order as any, {
+    lines: split.lines,
+    shipping: fen(order.shipping_total),
+    benefit_funder: program ? ((program as any).funder as string) : null,
   })
   return split
 }

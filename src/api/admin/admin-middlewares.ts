@@ -20,6 +20,16 @@ import {
   AdminUpdateBenefitProgram,
   AdminUpsertPointsRule,
 } from "./benefit-programs/validators"
+import {
+  AdminApproveSettlement,
+  AdminCreateCommissionRate,
+  AdminFailSettlement,
+  AdminGetSettlement,
+  AdminListSettlements,
+  AdminPaySettlement,
+  AdminPayoutFile,
+  AdminRunSettlement,
+} from "./settlements/validators"
 import { AdminGetVoucherTemplate, AdminListVoucherTemplates, AdminUpsertVoucherTemplate } from "./voucher-templates/validators"
 
 // Routes shape their own responses (never the stored secrets), so `fields` is not offered.
@@ -31,6 +41,15 @@ const NoBody = z.object({}).strict().nullish()
 // Validation for the operator routes under /admin (merchants, stores, terminals, voucher templates).
 // Medusa authenticates every /admin route (session or bearer token) before these run.
 export const adminMiddlewares: MiddlewareRoute[] = [
+  { matcher: "/admin/settlements", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListSettlements as any, list)] },
+  { matcher: "/admin/settlements/run", methods: ["POST"], middlewares: [validateAndTransformBody(AdminRunSettlement as any)] },
+  { matcher: "/admin/settlements/payout-file", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminPayoutFile as any, retrieve)] },
+  // batch ids only: "payout-file" and "reconciliation" are routes of their own, not batches
+  { matcher: /^\/admin\/settlements\/sbat_[A-Za-z0-9]+\/?$/ as any, methods: ["GET"], middlewares: [validateAndTransformQuery(AdminGetSettlement as any, retrieve)] },
+  { matcher: "/admin/settlements/:id/approve", methods: ["POST"], middlewares: [validateAndTransformBody(AdminApproveSettlement as any)] },
+  { matcher: "/admin/settlements/:id/pay", methods: ["POST"], middlewares: [validateAndTransformBody(AdminPaySettlement as any)] },
+  { matcher: "/admin/settlements/:id/fail", methods: ["POST"], middlewares: [validateAndTransformBody(AdminFailSettlement as any)] },
+  { matcher: "/admin/commission-rates", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateCommissionRate as any)] },
   { matcher: "/admin/benefit-programs", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListBenefitPrograms as any, list)] },
   { matcher: "/admin/benefit-programs", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateBenefitProgram as any)] },
   { matcher: "/admin/benefit-programs/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateBenefitProgram as any)] },

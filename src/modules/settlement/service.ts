@@ -353,6 +353,12 @@ class SettlementModuleService extends MedusaService({
     return rows.length
   }
 
+  /** Compensation of calculateBatches: batches nobody approved yet go, so a rerun makes them again. */
+  @InjectManager()
+  async discardCalculatedBatches(businessDate: string, @MedusaContext() ctx: Context = {}) {
+    await this.knexOf(ctx).raw(`DELETE FROM settlement_batch WHERE business_date = ? AND status = 'calculated'`, [businessDate])
+  }
+
   /** Step 3: record how many batches the day has. */
   @InjectManager()
   async summarizeDay(businessDate: string, @MedusaContext() ctx: Context = {}) {
@@ -396,6 +402,28 @@ class SettlementModuleService extends MedusaService({
       }
       return batch
     })
+  }
+
+  /** Totals of every batch matching the filters, for the list's totals row. */
+  @InjectManager()
+  async batchTotals(filters: { business_date?: string; status?: string; merchant_id?: string }, @MedusaContext() ctx: Context = {}) {
+    const where = ["deleted_at IS NULL"]
+    const params: unknown[] = []
+    for (const k of ["business_date", "status", "merchant_id"] as const) {
+      if (filters[k]) {
+        where.push(`${k} = ?`)
+        params.push(filters[k])
+      }
+    }
+    const { rows } = await this.knexOf(ctx).raw(
+      `SELECT COALESCE(sum(line_count), 0)::bigint AS line_count, COALESCE(sum(gross_amount), 0)::bigint AS gross_amount,
+              COALESCE(sum(commission_amount), 0)::bigint AS commission_amount, COALESCE(sum(merchant_funded_amount), 0)::bigint AS merchant_funded_amount,
+              COALESCE(sum(net_amount), 0)::bigint AS net_amount
+       FROM settlement_batch WHERE ${where.join(" AND ")}`,
+      params
+    )
+    const r = rows[0]
+    return { line_count: num(r.line_count), gross_amount: num(r.gross_amount), commission_amount: num(r.commission_amount), merchant_funded_amount: num(r.merchant_funded_amount), net_amount: num(r.net_amount) }
   }
 
   /** Σ debits and credits per account over the whole journal. */
