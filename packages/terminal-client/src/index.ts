@@ -1,5 +1,13 @@
 import { randomToken, signRequest } from "./sign"
-import type { PairingResult, TerminalRedemption, TerminalResponse, TerminalVoucher, VerifiedVoucher } from "./types"
+import type {
+  PairingResult,
+  TerminalRedemption,
+  TerminalResponse,
+  TerminalStatement,
+  TerminalStatementLine,
+  TerminalVoucher,
+  VerifiedVoucher,
+} from "./types"
 
 export * from "./types"
 export { randomToken, sha256Hex, signRequest } from "./sign"
@@ -81,6 +89,25 @@ export class TerminalClient {
   redemptions(range: { from?: string; to?: string } = {}) {
     const qs = new URLSearchParams(Object.entries(range).filter(([, v]) => v) as [string, string][]).toString()
     return this.send<{ redemptions: TerminalRedemption[]; count: number }>({ method: "GET", path: `/terminal/v1/redemptions${qs ? `?${qs}` : ""}` })
+  }
+
+  /** This merchant's settlement statements, newest first; days are Asia/Shanghai (YYYY-MM-DD), default the last 31. */
+  statements(range: { from?: string; to?: string } = {}) {
+    const qs = new URLSearchParams(Object.entries(range).filter(([, v]) => v) as [string, string][]).toString()
+    return this.send<{ statements: TerminalStatement[] }>({ method: "GET", path: `/terminal/v1/statements${qs ? `?${qs}` : ""}` })
+  }
+
+  /** One statement with a page of its lines; pass the answer's `next_after` as `after` for the next page. */
+  statement(id: string, page: { limit?: number; after?: string } = {}) {
+    const qs = new URLSearchParams(
+      Object.entries(page)
+        .filter(([, v]) => v !== undefined && v !== "")
+        .map(([k, v]) => [k, String(v)])
+    ).toString()
+    return this.send<{ statement: TerminalStatement; lines: TerminalStatementLine[]; next_after: string | null }>({
+      method: "GET",
+      path: `/terminal/v1/statements/${encodeURIComponent(id)}${qs ? `?${qs}` : ""}`,
+    })
   }
 
   static async pair(baseUrl: string, pairingCode: string, fetchImpl: typeof fetch = fetch): Promise<TerminalResponse<PairingResult>> {

@@ -33,6 +33,7 @@ export type TerminalErrorCode =
   | "voucher_expired" | "voucher_not_yet_valid" | "voucher_refunded" | "insufficient_balance"
   | "not_valid_at_this_store" | "reversal_window_closed" | "redemption_not_found"
   | "redemption_already_reversed" | "idempotency_conflict" | "rate_limited" | "internal_error"
+  | "statement_not_found"
 
 export type TerminalError = { code: TerminalErrorCode; message: string }
 
@@ -44,4 +45,37 @@ export type PairingResult = {
   terminal: { id: string; key_id: string; secret: string; name: string }
   store: { id: string; name: string }
   merchant: { id: string; name: string }
+}
+
+export type StatementStatus = "calculated" | "approved" | "paid" | "failed"
+
+/** A merchant's settlement for one business day (Asia/Shanghai), amounts in fen. */
+export type TerminalStatement = {
+  id: string
+  business_date: string
+  status: StatementStatus
+  line_count: number
+  gross_amount: number
+  commission_amount: number
+  merchant_funded_amount: number
+  /** gross − commission − merchant_funded: what the merchant is paid */
+  net_amount: number
+  currency_code: string
+}
+
+export type StatementLineKind = "redemption" | "reversal" | "breakage" | "delivery"
+
+/** One event on a statement, in fen; a reversal's amounts are negative. */
+export type TerminalStatementLine = {
+  id: string
+  kind: StatementLineKind
+  business_date: string
+  order_id: string | null
+  voucher_id: string | null
+  source_id: string | null
+  gross: number
+  commission: number
+  merchant_funded: number
+  net: number
+  created_at: string
 }

@@ -18,7 +18,8 @@ const COMING_NEXT: { title: string; text: string; to?: string }[] = [
   { title: "商戶 Merchants", text: "Merchants, their stores and terminals; pair a terminal and show its secret once." },
   { title: "券 Vouchers", text: "Voucher templates per product, issued vouchers, redemptions and reversals." },
   { title: "權益 Rights", text: "Benefit programmes, their quotas and the points rules; each customer's points on their page.", to: "/palmlife/benefits" },
-  { title: "結算 Settlement", text: "T+1 settlement batches per merchant: calculate, approve, pay, export CSV; reconciliation." },
+  { title: "結算 Settlement", text: "T+1 settlement batches per merchant: calculate, approve, pay, export CSV; reconciliation.", to: "/palmlife/settlements" },
+  { title: "總賬 Ledger", text: "Trial balance of the double-entry ledger: debits and credits per account, and whether they agree.", to: "/palmlife/ledger" },
   { title: "洞察 Insights", text: "MAU (the north-star metric), GMV and redemption rates by scene." },
 ]
 
