@@ -22,10 +22,10 @@ import {
 import { useQuery } from "@tanstack/react-query"
 import { useEffect, useMemo, useState } from "react"
 import { Link } from "react-router-dom"
+import { lastDayOf } from "../lib/benefit-program-form"
 import { formatDateTime } from "../lib/format-date"
 import { describeError, type PointsEntry, type PointsKind, useAdjustPoints, useCustomerPoints } from "../lib/rights-api"
 import { sdk } from "../lib/sdk"
-import { shanghaiDay } from "../lib/shanghai-date"
 
 const PAGE_SIZE = 10
 const MAX_ADJUST = 100_000_000
@@ -83,13 +83,23 @@ const CustomerPointsWidget = ({ data: customer }: DetailWidgetProps<AdminCustome
   const columns = useMemo(
     () => [
       column.accessor("created_at", {
-        header: "Date 日期",
-        cell: ({ getValue }) => <span className="whitespace-nowrap">{formatDateTime(getValue())}</span>,
+        header: "Date · by 日期 · 操作員",
+        cell: ({ row }) => {
+          const id = row.original.operator_id
+          return (
+            <div className="flex flex-col py-1">
+              <span className="whitespace-nowrap">{formatDateTime(row.original.created_at)}</span>
+              <span className="text-ui-fg-muted txt-compact-xsmall whitespace-nowrap" title={id ?? undefined}>
+                {id ? labels.operator.get(id) ?? id : "System 系統"}
+              </span>
+            </div>
+          )
+        },
       }),
       column.accessor("kind", {
         header: "Type 類型",
         cell: ({ getValue }) => (
-          <Badge size="2xsmall" color={KIND[getValue()]?.color ?? "grey"}>
+          <Badge size="2xsmall" color={KIND[getValue()]?.color ?? "grey"} className="whitespace-nowrap">
             {KIND[getValue()]?.label ?? getValue()}
           </Badge>
         ),
@@ -97,9 +107,7 @@ const CustomerPointsWidget = ({ data: customer }: DetailWidgetProps<AdminCustome
       column.accessor("points", {
         header: "Points 積分",
         cell: ({ getValue }) => (
-          <span className={`font-mono ${getValue() < 0 ? "text-ui-fg-error" : "text-ui-tag-green-text"}`} data-testid="points-entry-points">
-            {signed(getValue())}
-          </span>
+          <span className={`font-mono whitespace-nowrap ${getValue() < 0 ? "text-ui-fg-error" : "text-ui-tag-green-text"}`}>{signed(getValue())}</span>
         ),
       }),
       column.accessor("balance_after", {
@@ -107,30 +115,20 @@ const CustomerPointsWidget = ({ data: customer }: DetailWidgetProps<AdminCustome
         cell: ({ getValue }) => <span className="font-mono">{points(getValue())}</span>,
       }),
       column.accessor("reason", {
-        header: "Reason 原因",
-        cell: ({ getValue }) => (
-          <span className="block max-w-[240px] truncate" title={getValue() ?? undefined}>
-            {getValue() || "–"}
-          </span>
-        ),
-      }),
-      column.accessor("operator_id", {
-        header: "Operator 操作員",
-        cell: ({ getValue }) => {
-          const id = getValue()
-          if (!id) return <span className="text-ui-fg-muted">System 系統</span>
-          return <span title={id}>{labels.operator.get(id) ?? id}</span>
-        },
-      }),
-      column.accessor("order_id", {
-        header: "Order 訂單",
-        cell: ({ getValue }) => {
-          const id = getValue()
-          if (!id) return "–"
+        header: "Reason · order 原因 · 訂單",
+        cell: ({ row }) => {
+          const { reason, order_id: orderId } = row.original
           return (
-            <Link to={`/orders/${id}`} className="text-ui-fg-interactive hover:underline" onClick={(e) => e.stopPropagation()}>
-              {labels.order.get(id) ?? id}
-            </Link>
+            <div className="flex max-w-[260px] flex-col py-1">
+              <span className="truncate" title={reason ?? undefined}>
+                {reason || (orderId ? "" : "–")}
+              </span>
+              {orderId && (
+                <Link to={`/orders/${orderId}`} className="text-ui-fg-interactive txt-compact-xsmall hover:underline" onClick={(e) => e.stopPropagation()}>
+                  Order {labels.order.get(orderId) ?? orderId}
+                </Link>
+              )}
+            </div>
           )
         },
       }),
@@ -155,10 +153,10 @@ const CustomerPointsWidget = ({ data: customer }: DetailWidgetProps<AdminCustome
         <div>
           <Heading level="h2">Points 積分</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            Balance, expiry and every posting. Manual adjustments are recorded with the reason and the operator.
+            Balance, expiry and every posting; adjustments keep their reason and operator.
           </Text>
         </div>
-        <Button size="small" variant="secondary" onClick={() => setAdjusting(true)} disabled={!data}>
+        <Button size="small" variant="secondary" className="shrink-0" onClick={() => setAdjusting(true)} disabled={!data}>
           Adjust 調整
         </Button>
       </div>
@@ -183,7 +181,7 @@ const CustomerPointsWidget = ({ data: customer }: DetailWidgetProps<AdminCustome
               </Text>
               {next ? (
                 <Text size="small" weight="plus" className="pt-1" data-testid="points-expiring">
-                  {points(next.points)} on {shanghaiDay(next.expires_at)}
+                  {points(next.points)} usable through {lastDayOf(next.expires_at)}
                 </Text>
               ) : (
                 <Text size="small" className="text-ui-fg-muted pt-1">
@@ -192,7 +190,7 @@ const CustomerPointsWidget = ({ data: customer }: DetailWidgetProps<AdminCustome
               )}
               {data && data.expiring.length > 1 && (
                 <Text size="xsmall" className="text-ui-fg-muted">
-                  then {data.expiring.slice(1).map((x) => `${points(x.points)} on ${shanghaiDay(x.expires_at)}`).join(", ")}
+                  then {data.expiring.slice(1).map((x) => `${points(x.points)} through ${lastDayOf(x.expires_at)}`).join(", ")}
                 </Text>
               )}
             </div>
