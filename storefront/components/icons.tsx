@@ -139,3 +139,22 @@ export function ScanIcon(props: IconProps) {
     </Svg>
   )
 }
+
+export function CoinIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M9 8.5 12 12l3-3.5M12 12v4.5M9.5 13.5h5" />
+    </Svg>
+  )
+}
+
+export function GiftIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <rect x="3.5" y="8" width="17" height="4" rx="1" />
+      <path d="M5 12v8h14v-8M12 8v12" />
+      <path d="M12 8c-1.5-3-5-3.5-5-1.2C7 8 9 8 12 8Zm0 0c1.5-3 5-3.5 5-1.2C17 8 15 8 12 8Z" />
+    </Svg>
+  )
+}

@@ -1,5 +1,6 @@
 import type { HttpTypes } from "@medusajs/types"
 import type { Locale, MessageKey, TFunction } from "@/lib/i18n/translate"
+import { rightsCredits } from "@/lib/rights/credits"
 import { SummaryItems } from "./summary-items"
 import { Totals } from "./totals"
 
@@ -22,7 +23,21 @@ export function formatDate(value: string | Date | undefined | null, locale: Loca
 
 function OrderTotals({ order, locale, t }: { order: HttpTypes.StoreOrder; locale: Locale; t: TFunction }) {
   const showShipping = (order.shipping_methods?.length ?? 0) > 0
-  return <Totals amounts={order} showShipping={showShipping} totalLabel={t("order.total")} testIds={ORDER_TEST_IDS} locale={locale} t={t} />
+  const rights = rightsCredits(order)
+  return (
+    <Totals
+      amounts={order}
+      credits={[
+        { label: t("rights.benefitDiscount"), amount: rights.benefit, testId: "order-rights-benefit" },
+        { label: rights.pointsUsed ? t("rights.pointsDeductionOf", { points: rights.pointsUsed }) : t("rights.pointsDeduction"), amount: rights.points, testId: "order-rights-points" },
+      ]}
+      showShipping={showShipping}
+      totalLabel={t("order.total")}
+      testIds={ORDER_TEST_IDS}
+      locale={locale}
+      t={t}
+    />
+  )
 }
 
 function OrderAddress({ order, t }: { order: HttpTypes.StoreOrder; t: TFunction }) {

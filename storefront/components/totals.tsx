@@ -8,16 +8,21 @@ export type TotalsAmounts = { item_total: Amount; shipping_total?: Amount; disco
 
 export type TotalsTestIds = { list?: string; subtotal?: string; shipping?: string; total?: string }
 
+/** Amounts paid by something other than cash (points, member benefits): shown as deductions. */
+export type TotalsCredit = { label: string; amount: number; testId?: string }
+
 /** Carts and orders each decide whether shipping is known yet, hence `showShipping`. */
 export function Totals({
   amounts,
   showShipping,
   totalLabel,
   testIds = {},
+  credits = [],
   locale,
   t,
 }: {
   amounts: TotalsAmounts
+  credits?: TotalsCredit[]
   showShipping: boolean
   totalLabel: string
   testIds?: TotalsTestIds
@@ -44,6 +49,14 @@ export function Totals({
           <dd>−{formatMoney(discount, locale)}</dd>
         </div>
       ) : null}
+      {credits
+        .filter((c) => c.amount > 0)
+        .map((c) => (
+          <div key={c.label} className="totals-credit">
+            <dt>{c.label}</dt>
+            <dd data-testid={c.testId}>−{formatMoney(c.amount, locale)}</dd>
+          </div>
+        ))}
       <div className="totals-grand">
         <dt>
           {totalLabel} <small className="muted">({t("cart.taxIncluded")})</small>

@@ -59,3 +59,49 @@ export async function checkOutVoucherCart(page: Page, storefront: string, email:
   await page.getByTestId("order-confirmed").waitFor({ timeout: 60000 })
   return Number((await page.getByTestId("order-display-id").innerText()).replace(/[^0-9]/g, ""))
 }
+
+/** Cart → checkout for a one-line voucher cart, contact person filled in; leaves the page on /checkout. */
+export async function openVoucherCheckout(page: Page, storefront: string, email: string) {
+  await page.goto(`${storefront}/cart`)
+  const items = page.getByTestId("cart-item")
+  await items.first().waitFor()
+  if ((await items.count()) !== 1) throw new Error(`expected one cart line, found ${await items.count()}`)
+  await page.getByTestId("checkout-link").click()
+  await page.waitForURL(/\/checkout/)
+  await page.waitForLoadState("networkidle")
+  await page.getByTestId("no-shipping-needed").waitFor()
+  await fillIfEmpty(page, "email", email)
+  await fillIfEmpty(page, "last_name", "演示")
+  await fillIfEmpty(page, "first_name", "用户")
+  await fillIfEmpty(page, "phone", "13800138000")
+}
+
+/** The storefront's cart id (its httpOnly cookie), for checking the page against the backend. */
+export async function storefrontCartId(page: Page): Promise<string> {
+  const cookie = (await page.context().cookies()).find((c) => c.name === "pl_cart_id")
+  if (!cookie?.value) throw new Error("the storefront has no cart cookie")
+  return cookie.value
+}
+
+/** Waits until an element's text, trimmed, is exactly `text` (the server answered and React rendered it). */
+export async function waitForText(page: Page, testId: string, text: string, timeout = 30000) {
+  const locator = page.getByTestId(testId)
+  try {
+    await page.waitForFunction(
+      ([id, want]) => [...document.querySelectorAll(`[data-testid="${id}"]`)].some((el) => (el.textContent ?? "").trim() === want),
+      [testId, text] as const,
+      { timeout }
+    )
+  } catch (err: any) {
+    const now = await locator.allInnerTexts().catch(() => [])
+    throw new Error(`[data-testid="${testId}"] never read ${JSON.stringify(text)}; it reads ${JSON.stringify(now)}\n${err?.message ?? err}`)
+  }
+}
+
+/** Fills the checkout's card form (the card goes to the card host, never to our server). */
+export async function fillCard(page: Page, number: string, expiry = "12/34", cvc = "123") {
+  await page.getByTestId("card-form").waitFor()
+  await page.getByTestId("card-number").fill(number)
+  await page.getByTestId("card-expiry").fill(expiry)
+  await page.getByTestId("card-cvc").fill(cvc)
+}

@@ -1,7 +1,7 @@
 import type { HttpTypes } from "@medusajs/types"
 import Link from "next/link"
 import { redirect } from "next/navigation"
-import { ChevronRightIcon, TicketIcon, UserIcon } from "@/components/icons"
+import { ChevronRightIcon, CoinIcon, GiftIcon, TicketIcon, UserIcon } from "@/components/icons"
 import { formatDate, orderStatusLabel } from "@/components/order-summary"
 import { EmptyState, ErrorState } from "@/components/states"
 import { logout } from "@/lib/actions/auth"
@@ -9,8 +9,10 @@ import { titleMetadata } from "@/lib/i18n/page-title"
 import { getI18n } from "@/lib/i18n/server"
 import { listOrders, retrieveCustomer } from "@/lib/medusa/customer"
 import { readableError } from "@/lib/medusa/errors"
+import { retrieveCustomerRights } from "@/lib/medusa/rights"
 import { listWalletVouchers } from "@/lib/medusa/wallet"
 import { formatMoney } from "@/lib/money"
+import { formatPoints } from "@/lib/rights/messages"
 
 export const generateMetadata = titleMetadata("account.title")
 
@@ -29,6 +31,7 @@ export default async function AccountPage() {
   const usableVouchers = await listWalletVouchers()
     .then((vouchers) => vouchers?.filter((v) => v.status === "active" || v.status === "partially_redeemed").length)
     .catch(() => undefined)
+  const rights = await retrieveCustomerRights().catch(() => undefined)
 
   const name =
     (locale === "zh-CN"
@@ -65,6 +68,31 @@ export default async function AccountPage() {
         {usableVouchers ? <span className="account-vouchers-count">{t("account.vouchersCount", { count: usableVouchers })}</span> : null}
         <ChevronRightIcon size={18} />
       </Link>
+
+      <div className="account-rights-links">
+        <Link href="/account/points" className="account-rights-link card" data-testid="account-points-link">
+          <span className="account-rights-icon" aria-hidden="true">
+            <CoinIcon size={22} />
+          </span>
+          <span className="account-rights-text">
+            <strong>{t("account.pointsLink")}</strong>
+            <span data-testid="account-points-balance">
+              {rights ? t("account.pointsHint", { balance: formatPoints(rights.points.balance, locale) }) : t("account.rightsHint")}
+            </span>
+          </span>
+          <ChevronRightIcon size={16} />
+        </Link>
+        <Link href="/account/benefits" className="account-rights-link card" data-testid="account-benefits-link">
+          <span className="account-rights-icon" aria-hidden="true">
+            <GiftIcon size={22} />
+          </span>
+          <span className="account-rights-text">
+            <strong>{t("account.benefitsLink")}</strong>
+            <span>{rights ? t("account.benefitsHint", { count: rights.benefits.length }) : t("account.rightsHint")}</span>
+          </span>
+          <ChevronRightIcon size={16} />
+        </Link>
+      </div>
 
       <section>
         <h2 className="section-title">{t("account.orders")}</h2>

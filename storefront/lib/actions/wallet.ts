@@ -5,7 +5,7 @@ import { getI18n } from "@/lib/i18n/server"
 import { refundWalletVoucher } from "@/lib/medusa/wallet"
 
 export type RefundActionResult =
-  | { ok: true; amount: number; currencyCode: string }
+  | { ok: true; amount: number; currencyCode: string; pointsRefunded: number; pointsClawedBack: number; quotaRestored: boolean }
   | { ok: false; error: string; detail?: string }
 
 /** The owner refunds one of their vouchers (or its unused balance). Never throws. */
@@ -13,9 +13,20 @@ export async function refundVoucher(voucherId: string): Promise<RefundActionResu
   const { t } = await getI18n()
   const id = typeof voucherId === "string" ? voucherId.trim() : ""
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) return { ok: false, error: t("wallet.notFound") }
+  let orderId: string | undefined
   try {
     const result = await refundWalletVoucher(id)
-    if (result.kind === "ok") return { ok: true, amount: result.refund.amount, currencyCode: result.refund.currency_code }
+    if (result.kind === "ok") {
+      orderId = result.refund.order_id || undefined
+      return {
+        ok: true,
+        amount: result.refund.amount,
+        currencyCode: result.refund.currency_code,
+        pointsRefunded: result.refund.points_refunded,
+        pointsClawedBack: result.refund.points_clawed_back,
+        quotaRestored: result.refund.quota_restored,
+      }
+    }
     if (result.kind === "logged_out") return { ok: false, error: t("wallet.refund.loggedOut") }
     if (result.kind === "not_found") return { ok: false, error: t("wallet.notFound") }
     return { ok: false, error: refusalText(result.message, t), detail: result.message || undefined }
@@ -25,6 +36,10 @@ export async function refundVoucher(voucherId: string): Promise<RefundActionResu
     // The status changed (or someone else changed it): the page and the order page show it fresh.
     revalidatePath(`/account/vouchers/${id}`)
     revalidatePath("/account/vouchers")
+    // points and benefit quota come back with the refund
+    if (orderId) revalidatePath(`/account/orders/${orderId}`)
+    revalidatePath("/account/points")
+    revalidatePath("/account/benefits")
   }
 }
 

@@ -5,10 +5,10 @@ import { getSdk } from "./sdk"
 import { authHeaders, getCartId } from "./session"
 
 export const CART_FIELDS =
-  "id,email,currency_code,region_id,customer_id,completed_at,item_total,item_subtotal,subtotal,total,tax_total," +
-  "shipping_total,shipping_subtotal,discount_total,original_total," +
+  "id,email,currency_code,region_id,customer_id,customer.id,completed_at,item_total,item_subtotal,subtotal,total,tax_total," +
+  "shipping_total,shipping_subtotal,discount_total,original_total,credit_line_total," +
   "*items,*items.variant,*items.product,*shipping_methods,*shipping_address,*payment_collection," +
-  "*payment_collection.payment_sessions"
+  "*payment_collection.payment_sessions,*credit_lines"
 
 /** The visitor's open cart, or undefined (no cookie, unknown id, or already completed). */
 export async function retrieveCart(): Promise<HttpTypes.StoreCart | undefined> {
@@ -22,6 +22,15 @@ export async function retrieveCart(): Promise<HttpTypes.StoreCart | undefined> {
     if (isNotFound(error)) return undefined
     throw error
   }
+}
+
+/**
+ * Whose cart this is. The store API silently drops `customer_id` from a cart's fields (not in its
+ * allowed list), so the owner is read through the `customer.id` relation.
+ */
+export function cartCustomerId(cart: HttpTypes.StoreCart | undefined): string | undefined {
+  const c = cart as (HttpTypes.StoreCart & { customer?: { id?: string } | null }) | undefined
+  return c?.customer_id ?? c?.customer?.id ?? undefined
 }
 
 export function cartItemCount(cart: HttpTypes.StoreCart | undefined): number {

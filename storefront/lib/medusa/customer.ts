@@ -21,7 +21,9 @@ export async function retrieveCustomer(): Promise<HttpTypes.StoreCustomer | unde
 
 export const ORDER_FIELDS =
   "id,display_id,customer_id,email,status,created_at,currency_code,total,subtotal,item_total,shipping_total,tax_total," +
-  "discount_total,payment_status,fulfillment_status,*items,*shipping_address,*shipping_methods"
+  "discount_total,credit_line_total,payment_status,fulfillment_status,*items,*shipping_address,*shipping_methods"
+/** The list route doesn't allow relations beyond these; one order's page also shows its credit lines (rights). */
+const ORDER_DETAIL_FIELDS = `${ORDER_FIELDS},*credit_lines`
 
 export async function listOrders(): Promise<HttpTypes.StoreOrder[]> {
   const { orders } = await getSdk().store.order.list(
@@ -32,6 +34,6 @@ export async function listOrders(): Promise<HttpTypes.StoreOrder[]> {
 }
 
 export async function retrieveOrder(id: string): Promise<HttpTypes.StoreOrder> {
-  const { order } = await getSdk().store.order.retrieve(id, { fields: ORDER_FIELDS }, await authHeaders())
+  const { order } = await getSdk().store.order.retrieve(id, { fields: ORDER_DETAIL_FIELDS }, await authHeaders())
   return order as HttpTypes.StoreOrder
 }

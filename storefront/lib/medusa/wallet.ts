@@ -131,7 +131,18 @@ export function sortVouchers(vouchers: WalletVoucher[]): WalletVoucher[] {
   return [...vouchers].sort((a, b) => usable(a) - usable(b))
 }
 
-export type WalletRefund = { voucher_id: string; order_id: string; amount: number; currency_code: string }
+export type WalletRefund = {
+  voucher_id: string
+  order_id: string
+  amount: number
+  currency_code: string
+  /** points that went back to the points account (paid with points) */
+  points_refunded: number
+  /** points earned on the cash part, taken back with it */
+  points_clawed_back: number
+  /** the benefit's use given back (its period still open) */
+  quota_restored: boolean
+}
 
 export type RefundOutcome =
   | { kind: "ok"; refund: WalletRefund }
@@ -154,6 +165,9 @@ export async function refundWalletVoucher(id: string): Promise<RefundOutcome> {
         order_id: str(refund?.order_id),
         amount: num(refund?.amount),
         currency_code: str(refund?.currency_code) || "cny",
+        points_refunded: num(refund?.points_refunded),
+        points_clawed_back: num(refund?.points_clawed_back),
+        quota_restored: Boolean(refund?.quota_restored),
       },
     }
   } catch (error) {

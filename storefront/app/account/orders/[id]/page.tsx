@@ -8,8 +8,12 @@ import { titleMetadata } from "@/lib/i18n/page-title"
 import { getI18n } from "@/lib/i18n/server"
 import { retrieveCustomer, retrieveOrder } from "@/lib/medusa/customer"
 import { isNotFound, readableError } from "@/lib/medusa/errors"
+import { retrieveOrderPoints, type PointsEntry } from "@/lib/medusa/rights"
 import { listWalletVouchers, sortVouchers, type WalletVoucher } from "@/lib/medusa/wallet"
 import { formatMoney } from "@/lib/money"
+import { rightsCredits } from "@/lib/rights/credits"
+import { formatPoints } from "@/lib/rights/messages"
+import { OrderVoucherRefund } from "./order-voucher-refund"
 
 type Props = { params: Promise<{ id: string }> }
 
@@ -43,6 +47,19 @@ export default async function AccountOrderPage({ params }: Props) {
     }
   }
 
+  // The order's points, straight from the ledger: used, earned, returned with refunds, taken back.
+  const rights = rightsCredits(order)
+  const points = await retrieveOrderPoints(order.id).catch(() => undefined)
+  const sum = (entries: PointsEntry[] | undefined, kind: string) => (entries ?? []).filter((e) => e.kind === kind).reduce((s, e) => s + e.points, 0)
+  const movements = [
+    // burns are posted against the cart; the order's points credit line records how many were used
+    { key: "used", label: t("order.pointsUsed"), points: rights.pointsUsed || -sum(points, "burn"), sign: "−" },
+    { key: "earned", label: t("order.pointsEarned"), points: sum(points, "earn"), sign: "+" },
+    { key: "returned", label: t("order.pointsReturned"), points: sum(points, "refund"), sign: "+" },
+    { key: "clawed-back", label: t("order.pointsClawedBack"), points: -sum(points, "clawback"), sign: "−" },
+  ].filter((m) => m.points > 0)
+  const showPayment = rights.any || movements.length > 0
+
   return (
     <div className="order-page" data-testid="order-detail">
       <Link href="/account" className="back-link">
@@ -65,7 +82,7 @@ export default async function AccountOrderPage({ params }: Props) {
           {vouchers?.length ? (
             <ul className="order-vouchers">
               {vouchers.map((v) => (
-                <li key={v.id}>
+                <li key={v.id} className="order-voucher-item">
                   <Link
                     href={`/account/vouchers/${encodeURIComponent(v.id)}`}
                     className="order-voucher"
@@ -84,6 +101,8 @@ export default async function AccountOrderPage({ params }: Props) {
                       {isUsableStatus(v.status) ? <span className="muted small">{t("order.voucherRefundable")} ›</span> : null}
                     </span>
                   </Link>
+                  {/* always mounted: after the refund the page refreshes and the result stays on screen */}
+                  <OrderVoucherRefund voucherId={v.id} refundable={isUsableStatus(v.status)} />
                 </li>
               ))}
             </ul>
@@ -96,6 +115,38 @@ export default async function AccountOrderPage({ params }: Props) {
         <Link href={`/account/vouchers?order=${encodeURIComponent(order.id)}`} className="btn btn-outline" data-testid="order-view-vouchers">
           {t("order.viewVouchers")}
         </Link>
+      ) : null}
+      {showPayment ? (
+        <section className="card form-section" data-testid="order-payment">
+          <h2 className="form-section-title">{t("order.payment")}</h2>
+          <dl className="totals">
+            <div>
+              <dt>{t("order.paidCash")}</dt>
+              <dd data-testid="order-paid-cash">{formatMoney(order.total, locale)}</dd>
+            </div>
+            {rights.benefit > 0 ? (
+              <div>
+                <dt>{t("rights.benefitDiscount")}</dt>
+                <dd data-testid="order-paid-benefit">{formatMoney(rights.benefit, locale)}</dd>
+              </div>
+            ) : null}
+            {rights.points > 0 ? (
+              <div>
+                <dt>{t("rights.pointsDeduction")}</dt>
+                <dd data-testid="order-paid-points">{formatMoney(rights.points, locale)}</dd>
+              </div>
+            ) : null}
+            {movements.map((m) => (
+              <div key={m.key} className="order-points-row">
+                <dt>{m.label}</dt>
+                <dd data-testid={`order-points-${m.key}`} data-points={m.points}>
+                  {m.sign}
+                  {formatPoints(m.points, locale)}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
       ) : null}
       <OrderDetails order={order} locale={locale} t={t} />
     </div>

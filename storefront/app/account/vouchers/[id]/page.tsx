@@ -13,6 +13,7 @@ import { retrieveOrder } from "@/lib/medusa/customer"
 import { retrieveWalletVoucher, type WalletLookup, type WalletVoucherDetail } from "@/lib/medusa/wallet"
 import { formatMoney } from "@/lib/money"
 import { groupVoucherCode, QR_PREFIX } from "@/lib/vouchers/format"
+import { rightsCredits } from "@/lib/rights/credits"
 import { refundEstimate, voucherUnitPrice } from "@/lib/vouchers/refund"
 import { VoucherRefund } from "./voucher-refund"
 
@@ -20,13 +21,15 @@ export const generateMetadata = titleMetadata("wallet.title")
 
 type Props = { params: Promise<{ id: string }> }
 
-type RefundInfo = { estimate: number | null; proRata: { paid: number; balance: number; face: number } | null }
+type RefundInfo = { estimate: number | null; proRata: { paid: number; balance: number; face: number } | null; rightsPaid?: boolean }
 
 /** The refund the backend will make, from the order line's unit price; no figure if it isn't at hand. */
 async function refundInfo(v: WalletVoucherDetail): Promise<RefundInfo> {
   if (!v.order_id) return { estimate: null, proRata: null }
   try {
     const order = await retrieveOrder(v.order_id)
+    // points or a benefit paid part of the order: the cash refund is not the line's price
+    if (rightsCredits(order).any) return { estimate: null, proRata: null, rightsPaid: true }
     const paid = voucherUnitPrice(order.items, v.title)
     const estimate = refundEstimate(paid, v.balance, v.face_value)
     const partly = estimate !== null && v.balance < v.face_value
@@ -151,7 +154,7 @@ export default async function VoucherPage({ params }: Props) {
       </section>
 
       {v.order_id ? (
-        <VoucherRefund voucherId={v.id} refundable={refundable} estimate={refund.estimate} proRata={refund.proRata} />
+        <VoucherRefund voucherId={v.id} refundable={refundable} estimate={refund.estimate} proRata={refund.proRata} rightsPaid={refund.rightsPaid} />
       ) : null}
 
       {v.order_id ? (

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react"
 import { useI18n } from "@/components/i18n-provider"
+import { RefundRightsLines } from "@/components/refund-rights"
 import { refundVoucher, type RefundActionResult } from "@/lib/actions/wallet"
 import { formatMoney } from "@/lib/money"
 
@@ -13,10 +14,12 @@ type Props = {
   estimate: number | null
   /** For a partly used voucher: how the estimate was worked out. */
   proRata: { paid: number; balance: number; face: number } | null
+  /** the order used points or a benefit: each part goes back its own way (no single figure here) */
+  rightsPaid?: boolean
 }
 
 /** Refund button → confirm step (with the amount) → result or a readable refusal. */
-export function VoucherRefund({ voucherId, refundable, estimate, proRata }: Props) {
+export function VoucherRefund({ voucherId, refundable, estimate, proRata, rightsPaid = false }: Props) {
   const { t, locale } = useI18n()
   const [confirming, setConfirming] = useState(false)
   const [result, setResult] = useState<RefundActionResult | null>(null)
@@ -26,6 +29,7 @@ export function VoucherRefund({ voucherId, refundable, estimate, proRata }: Prop
     return (
       <section className="card form-section voucher-refund is-done" role="status" data-testid="voucher-refund-result">
         <h2 className="form-section-title">{t("wallet.refund.done", { amount: formatMoney(result.amount, locale) })}</h2>
+        <RefundRightsLines pointsRefunded={result.pointsRefunded} pointsClawedBack={result.pointsClawedBack} quotaRestored={result.quotaRestored} locale={locale} t={t} />
         <p className="muted small">{t("wallet.refund.doneBody")}</p>
       </section>
     )
@@ -63,9 +67,10 @@ export function VoucherRefund({ voucherId, refundable, estimate, proRata }: Prop
       {refundable && confirming ? (
         <div className="voucher-refund-confirm" data-testid="voucher-refund-confirm-step">
           <p className="voucher-refund-amount" data-testid="voucher-refund-estimate">
-            {estimate !== null ? t("wallet.refund.estimate", { amount: formatMoney(estimate, locale) }) : t("wallet.refund.estimateUnknown")}
+            {estimate !== null && !rightsPaid ? t("wallet.refund.estimate", { amount: formatMoney(estimate, locale) }) : t("wallet.refund.estimateUnknown")}
           </p>
-          {estimate !== null && proRata ? (
+          {rightsPaid ? <p className="muted small">{t("wallet.refund.rightsHint")}</p> : null}
+          {estimate !== null && proRata && !rightsPaid ? (
             <p className="muted small">
               {t("wallet.refund.proRata", {
                 paid: formatMoney(proRata.paid, locale),
