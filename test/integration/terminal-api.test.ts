@@ -259,6 +259,50 @@ medusaIntegrationTestRunner({
         expect(suspended.ok ? 0 : [suspended.status, suspended.error.code]).toEqual([403, "forbidden"])
       })
 
+      it("reads the terminal live on every redeem: right after a success, a replay, a disabled terminal, a suspended merchant and an old secret are refused", async () => {
+        const c = await createMerchantWithTerminal(getContainer(), "Live Check Cafe")
+        const merchants = getContainer().resolve<any>(MERCHANT_MODULE)
+        const { voucher, code } = await issueTestVoucher(getContainer(), c.merchant.id)
+        const client = new TerminalClient({ baseUrl, keyId: c.key_id, secret: c.secret })
+        const refusal = async (r: Promise<Awaited<ReturnType<TerminalClient["redeem"]>>>) => {
+          const res = await r
+          return res.ok ? [res.status] : [res.status, res.error.code]
+        }
+        // the first call decrypts and keeps the secret; the next ones redeem in one statement
+        expect(await refusal(client.redeem(code, { amount: 100 }))).toEqual([201])
+        expect(await refusal(client.redeem(code, { amount: 100 }))).toEqual([201])
+
+        const nonce = randomToken(16)
+        const replaying = new TerminalClient({ baseUrl, keyId: c.key_id, secret: c.secret }, { nonce: () => nonce })
+        expect(await refusal(replaying.redeem(code, { amount: 100 }))).toEqual([201])
+        expect(await refusal(replaying.redeem(code, { amount: 100 }))).toEqual([401, "unauthorized"])
+
+        await merchants.updateTerminals({ id: c.terminal.id, status: "disabled" })
+        expect(await refusal(client.redeem(code, { amount: 100 }))).toEqual([403, "forbidden"])
+        // a refused terminal hears so before anything about its input
+        const bad = await client.send<any>({ method: "POST", path: "/terminal/v1/redeem", body: { code, amount: -1 }, headers: { "idempotency-key": randomToken(12) } })
+        expect(bad.ok ? [bad.status] : [bad.status, bad.error.code]).toEqual([403, "forbidden"])
+        await merchants.updateTerminals({ id: c.terminal.id, status: "active" })
+
+        await merchants.updateMerchants({ id: c.merchant.id, status: "suspended" })
+        expect(await refusal(client.redeem(code, { amount: 100 }))).toEqual([403, "forbidden"])
+        await merchants.updateMerchants({ id: c.merchant.id, status: "active" })
+        expect(await refusal(client.redeem(code, { amount: 100 }))).toEqual([201])
+
+        const rotated = await merchants.rotateTerminalSecret(c.terminal.id)
+        expect(await refusal(client.redeem(code, { amount: 100 }))).toEqual([401, "unauthorized"])
+        const renewed = new TerminalClient({ baseUrl, keyId: c.key_id, secret: rotated.secret })
+        expect(await refusal(renewed.redeem(code, { amount: 100 }))).toEqual([201])
+        expect(await refusal(renewed.redeem(code, { amount: 100 }))).toEqual([201])
+        expect(await refusal(client.redeem(code, { amount: 100 }))).toEqual([401, "unauthorized"])
+
+        const { rows } = await dbConnection.raw(
+          `SELECT v.balance, count(r.id)::int AS n, sum(r.amount)::int AS total FROM issued_voucher v JOIN redemption r ON r.voucher_id = v.id WHERE v.id = ? GROUP BY v.id`,
+          [voucher.id]
+        )
+        expect(rows[0]).toEqual({ balance: 10000 - 600, n: 6, total: 600 })
+      })
+
       it("locks a terminal after 20 unknown codes in 10 minutes until an operator unlocks it", async () => {
         const c = await createMerchantWithTerminal(getContainer(), "Guessing Grill")
         const client = new TerminalClient({ baseUrl, keyId: c.key_id, secret: c.secret })

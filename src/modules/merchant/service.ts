@@ -26,6 +26,19 @@ function newPairingCode() {
   return String(crypto.randomInt(0, 100_000_000)).padStart(8, "0")
 }
 
+/** A terminal as the signature check sees it: with its store and merchant, read live. */
+export type LiveTerminal = {
+  id: string
+  key_id: string
+  name: string
+  status: string
+  store_id: string
+  store_name: string
+  merchant_id: string
+  merchant_name: string
+  merchant_status: string
+}
+
 export type TerminalCallEntry = {
   terminal_id?: string | null
   key_id?: string | null
@@ -40,15 +53,15 @@ export type TerminalCallEntry = {
 // is saved: every request still reads the terminal's row, and a secret whose sealed value changed
 // (rotated) is decrypted again. Bounded: the oldest entry goes first.
 const SECRET_CACHE_MAX = 10_000
-const openedSecrets = new Map<string, { sealed: string; secret: string }>()
+const openedSecrets = new Map<string, { terminal_id: string; sealed: string; secret: string }>()
 
-function openTerminalSecret(keyId: string, sealed: string): string {
+function openTerminalSecret(keyId: string, terminalId: string, sealed: string): string {
   const known = openedSecrets.get(keyId)
-  if (known && known.sealed === sealed) return known.secret
+  if (known && known.sealed === sealed && known.terminal_id === terminalId) return known.secret
   const secret = decryptSecret(SECRET_PURPOSE, sealed) as string
   openedSecrets.delete(keyId)
   if (openedSecrets.size >= SECRET_CACHE_MAX) openedSecrets.delete(openedSecrets.keys().next().value as string)
-  openedSecrets.set(keyId, { sealed, secret })
+  openedSecrets.set(keyId, { terminal_id: terminalId, sealed, secret })
   return secret
 }
 
@@ -111,11 +124,11 @@ class MerchantModuleService extends MedusaService({ Merchant, MerchantStore, Ter
     const row = rows[0]
     if (!row) return null
     const { secret_encrypted, ...terminal } = row
-    return { ...terminal, secret: openTerminalSecret(keyId, secret_encrypted) }
+    return { ...terminal, secret: openTerminalSecret(keyId, terminal.id, secret_encrypted) }
   }
 
-  /** The secret this process last decrypted for a key, with its sealed value; no database access. */
-  knownTerminalSecret(keyId: string): { sealed: string; secret: string } | undefined {
+  /** The secret this process last decrypted for a key, with its sealed value and terminal; no database access. */
+  knownTerminalSecret(keyId: string): { terminal_id: string; sealed: string; secret: string } | undefined {
     return openedSecrets.get(keyId)
   }
 
@@ -126,20 +139,30 @@ class MerchantModuleService extends MedusaService({ Merchant, MerchantStore, Ter
    * merchant are active (as claimNonce after those checks). null for an unknown key. The database
    * function merchant_admit_terminal_call (migration Migration20261128133200) does it.
    */
+  async admitTerminalCall(keyId: string, sealed: string, nonce: string) {
+    return this.readAdmission(keyId, sealed, (await this.admissionQuery(keyId, sealed, nonce)).rows[0])
+  }
+
+  /**
+   * What admitTerminalCall reads from a row of merchant_admit_terminal_call, for a caller that ran
+   * the function inside its own statement (the terminal redeem does, to redeem in the same round trip).
+   */
+  readAdmission(keyId: string, sealed: string, row: (LiveTerminal & { secret_encrypted: string; nonce_claimed: boolean }) | undefined) {
+    if (!row) return null
+    const { secret_encrypted, nonce_claimed, ...terminal } = row
+    if (secret_encrypted === sealed) return { ...terminal, same_secret: true as const, nonce_claimed }
+    return { ...terminal, same_secret: false as const, nonce_claimed: false, secret: openTerminalSecret(keyId, terminal.id, secret_encrypted) }
+  }
+
   @InjectManager()
-  async admitTerminalCall(keyId: string, sealed: string, nonce: string, @MedusaContext() ctx: Context = {}) {
+  private async admissionQuery(keyId: string, sealed: string, nonce: string, @MedusaContext() ctx: Context = {}) {
     const knex = (ctx.manager as any).getKnex()
-    const { rows } = await knex.raw(`SELECT * FROM merchant_admit_terminal_call(?::text, ?::text, ?::text, ?::text)`, [
+    return knex.raw(`SELECT * FROM merchant_admit_terminal_call(?::text, ?::text, ?::text, ?::text)`, [
       keyId,
       sealed,
       `tnon_${crypto.randomBytes(12).toString("hex")}`,
       nonce,
     ]).options({ name: "merchant_admit_terminal_call" }) // a named statement: parsed once per connection
-    const row = rows[0]
-    if (!row) return null
-    const { secret_encrypted, nonce_claimed, ...terminal } = row
-    if (secret_encrypted === sealed) return { ...terminal, same_secret: true as const, nonce_claimed: nonce_claimed as boolean }
-    return { ...terminal, same_secret: false as const, nonce_claimed: false, secret: openTerminalSecret(keyId, secret_encrypted) }
   }
 
   /** false when this terminal already used the nonce (a replay). */

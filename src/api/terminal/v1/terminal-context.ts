@@ -12,8 +12,17 @@ export type AuthenticatedTerminal = {
   merchant_name: string
 }
 
+export type SignedHeaders = { keyId: string; timestamp: string; nonce: string; signature: string }
+
+/**
+ * A signature already verified under a cached secret, whose live check (terminal, store and
+ * merchant status, current secret, nonce, rate limit) the route still owes: see authenticate-terminal.ts.
+ */
+export type PendingAdmission = SignedHeaders & { terminal_id: string; sealed: string }
+
 export type TerminalRequest<B = unknown> = MedusaRequest<B> & {
   terminal?: AuthenticatedTerminal
+  terminalAdmission?: PendingAdmission
   rawBody?: Buffer
 }
 
