@@ -150,7 +150,18 @@ export async function placeOrder(_prev: CheckoutState, formData: FormData): Prom
     const prepared = await preparePayment(cart.id, provider)
     if (prepared.card) return { values, card: prepared.card }
     const done = await completeCart(cart.id)
-    if (done.kind !== "order") return { ...(await refusal(done, t)), values }
+    if (done.kind !== "order") {
+      if (done.code === "rights_changed") {
+        // the cart changed after the rights were planned: plan the same choice again, then the
+        // shopper checks the new figures and places the order once more
+        const again = await planRights(cart, choice)
+        if (!again.ok) {
+          revalidatePath("/checkout")
+          return { error: rightsErrorText(again.code, t, again.message), rightsCode: again.code ?? "failed", values }
+        }
+      }
+      return { ...(await refusal(done, t)), values }
+    }
     orderId = done.orderId
   } catch (error) {
     return { error: t("checkout.errors.backend", { message: readableError(error) }), values }
