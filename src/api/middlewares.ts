@@ -2,6 +2,7 @@ import { defineMiddlewares, errorHandler } from "@medusajs/framework/http"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import cors from "cors"
 import { adminMiddlewares } from "./admin/admin-middlewares"
+import { adminReconciliationMiddlewares } from "./admin/settlements/reconciliation/middlewares"
 import { storeMiddlewares } from "./store/store-middlewares"
 import { auditTerminalCall } from "./terminal/v1/audit-terminal-call"
 import { authenticateTerminal } from "./terminal/v1/authenticate-terminal"
@@ -31,6 +32,7 @@ export default defineMiddlewares({
       middlewares: [terminalCors as any, auditTerminalCall as any, signedUnlessPairing as any],
     },
     ...adminMiddlewares,
+    ...adminReconciliationMiddlewares,
     ...storeMiddlewares,
   ],
   // Terminal routes answer { code, message } even for errors raised before a handler runs
