@@ -25,11 +25,12 @@ function check(name, ok) {
   return ok
 }
 
-function jest(type, files = []) {
+function jest(type, files = [], env = {}) {
   const out = path.join(os.tmpdir(), `palmlife-jest-${type}-${process.pid}.json`)
   run(BIN("jest"), ["--runInBand", "--forceExit", "--json", `--outputFile=${out}`, ...files], {
     TEST_TYPE: type,
     NODE_OPTIONS: `${process.env.NODE_OPTIONS || ""} --experimental-vm-modules`.trim(),
+    ...env,
   })
   if (!fs.existsSync(out)) return check(`${type} tests ${files.join(" ")} (jest crashed)`, false)
   const r = JSON.parse(fs.readFileSync(out, "utf8"))
@@ -57,6 +58,22 @@ function jestPerFile(type) {
   return ok
 }
 
+// A browser test that pays by card says so with `@e2e-stack stripe`: its stack starts the Stripe
+// test server (E2E_STRIPE=1). One stack serves a whole Jest process, so such files run in their own.
+const wantsStripe = (file) => /@e2e-stack stripe/.test(fs.readFileSync(path.join(ROOT, file), "utf8"))
+const e2eEnv = (file) => (wantsStripe(file) ? { E2E_STRIPE: "1" } : {})
+
+function e2eStage() {
+  if (!ensureChromium()) return check("e2e (chromium missing: apt-get install chromium)", false)
+  const files = listTests("e2e")
+  const plain = files.filter((f) => !wantsStripe(f))
+  const stripe = files.filter(wantsStripe)
+  let ok = true
+  if (plain.length) ok = jest("e2e", plain) && ok
+  if (stripe.length) ok = jest("e2e", stripe, { E2E_STRIPE: "1" }) && ok
+  return ok
+}
+
 function ensureChromium() {
   const exe = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
   if (fs.existsSync(exe)) return true
@@ -76,7 +93,7 @@ const stages = {
   lint: () => check("lint", run(BIN("eslint"), ["."])),
   unit: () => jest("unit"),
   integration: () => jestPerFile("integration"),
-  e2e: () => (ensureChromium() ? jest("e2e") : check("e2e (chromium missing: apt-get install chromium)", false)),
+  e2e: e2eStage,
 }
 
 function stageOf(file) {
@@ -94,7 +111,7 @@ function main() {
     for (const file of files) {
       const stage = stageOf(file)
       if (stage === "e2e" && !ensureChromium()) check("e2e (chromium missing)", false)
-      else jest(stage, [file])
+      else jest(stage, [file], stage === "e2e" ? e2eEnv(file) : {})
     }
     console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`)
     process.exit(counts.failed ? 1 : 0)

@@ -1,3 +1,4 @@
+// @e2e-stack stripe — this journey pays by card, so its stack runs the Stripe test server (scripts/test.js)
 import path from "node:path"
 import type { Browser, Page } from "playwright-core"
 import { launchBrowser, phonePage, stackUrls } from "../support/browser"

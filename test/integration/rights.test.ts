@@ -145,6 +145,11 @@ medusaIntegrationTestRunner({
       expect(funding).toHaveLength(1)
       expect([Number(funding[0].total), Number(funding[0].cash), Number(funding[0].points_value), Number(funding[0].benefit_value)]).toEqual([17600, 14601, 2999, 0])
 
+      // the customer's history links the burn (posted against the cart) to its order
+      const { data: history } = await api.get("/store/rights/points?limit=10", { headers: shopper.headers })
+      expect(history.entries.find((e: any) => e.kind === "burn")).toMatchObject({ points: -2999, order_id: order.id })
+      expect(history.balance).toEqual(3000 - 2999 + 146)
+
       // completing again answers with the same order and burns nothing more
       const again = await completeCart(api as any, shopper, cartId)
       expect(again.data.order?.id).toEqual(order.id)

@@ -93,8 +93,10 @@ class RightsModuleService extends MedusaService({
     const knex = this.knexOf(ctx)
     const [{ rows }, count] = await Promise.all([
       knex.raw(
-        `SELECT id, kind, points, balance_after, order_id, reason, operator_id, created_at FROM points_entry
-         WHERE customer_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+        // a burn is posted against the cart; its order is known once the cart completed
+        `SELECT e.id, e.kind, e.points, e.balance_after, COALESCE(e.order_id, cr.order_id) AS order_id, e.reason, e.operator_id, e.created_at
+         FROM points_entry e LEFT JOIN cart_rights cr ON cr.cart_id = e.cart_id AND cr.deleted_at IS NULL
+         WHERE e.customer_id = ? ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?`,
         [customerId, limit, offset]
       ),
       knex.raw(`SELECT count(*)::int AS n FROM points_entry WHERE customer_id = ?`, [customerId]),
