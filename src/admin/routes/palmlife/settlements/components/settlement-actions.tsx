@@ -43,8 +43,8 @@ export const SettlementActions = ({ settlement }: { settlement: Settlement }) =>
 
   const pay = async () => {
     const ref = reference.trim()
-    if (ref.length > 128) {
-      setError("At most 128 characters.")
+    if (ref.length > 100) {
+      setError("At most 100 characters.")
       return
     }
     try {
@@ -58,8 +58,8 @@ export const SettlementActions = ({ settlement }: { settlement: Settlement }) =>
 
   const fail = async () => {
     const why = reason.trim()
-    if (!why) {
-      setError("Say why, so the next person can fix it.")
+    if (why.length < 3) {
+      setError("Say why (at least 3 characters), so the next person can fix it.")
       return
     }
     try {
