@@ -6,6 +6,7 @@ import { TerminalClient } from "@palmlife/terminal-client"
 import { shanghaiDate } from "../../src/lib/shanghai-time"
 import { SETTLEMENT_MODULE } from "../../src/modules/settlement"
 import seed from "../../src/scripts/seed"
+import { expireVouchersWorkflow } from "../../src/workflows/expire-vouchers"
 import { settleBusinessDayWorkflow } from "../../src/workflows/settle-business-day"
 import { postVoucherActivity } from "../../src/workflows/settlement-postings"
 import { buyThroughStoreApi, walletVouchersFor } from "../support/store-purchase"
@@ -181,6 +182,48 @@ medusaIntegrationTestRunner({
       await settleBusinessDayWorkflow(getContainer()).run({ input: { business_date: tomorrow } })
       expect((await batchesOn(tomorrow)).settlements).toHaveLength(1)
       expect(await lineRows()).toEqual(linesBefore)
+      const tb = await trialBalance()
+      expect(tb.total_debit).toEqual(tb.total_credit)
+    })
+
+    it("posts a refund back to each funder and expiries as breakage for the merchant or the platform, per contract", async () => {
+      await setRates()
+      const buyAndRedeem = async (fen: number) => {
+        const order = await buyThroughStoreApi(api as any, headers, demo.customer.email, 1)
+        const [voucher] = await walletVouchersFor(api as any, headers, order.id, 1)
+        expect((await terminal().redeem(voucher.code, { amount: fen })).ok).toBe(true)
+        await postVoucherActivity(getContainer(), voucher.id)
+        return voucher
+      }
+      const clearingBefore = await accountBalance("provider_clearing")
+      // refund after 30% was used: ¥61.60 back to the card, nothing left deferred
+      const refunded = await buyAndRedeem(3000)
+      const refund = await api.post(`/store/wallet/vouchers/${refunded.id}/refund`, {}, { headers })
+      expect(refund.data.refund.amount).toEqual(61.6)
+      const { rows: refundEntries } = await dbConnection.raw(`SELECT kind FROM journal_entry WHERE voucher_id = ? ORDER BY kind`, [refunded.id])
+      expect(refundEntries.map((e: any) => e.kind)).toEqual(["redemption", "refund"])
+      expect(await accountBalance("provider_clearing")).toEqual(Math.round((clearingBefore + 88 - 61.6) * 100) / 100)
+      expect(await accountBalance(`deferred_revenue:${goldenDragonId}`)).toEqual(0)
+
+      // Golden Dragon keeps breakage: the unused 60% settles to it like a redemption (¥52.80, 5% commission)
+      const terms = await api.post(`/admin/merchants/${goldenDragonId}/settlement-terms`, { breakage: "merchant" }, admin)
+      expect(terms.data.settlement_terms.breakage).toEqual("merchant")
+      const kept = await buyAndRedeem(4000)
+      const later = new Date(Date.now() + 400 * 24 * 3600 * 1000)
+      const expired = await expireVouchersWorkflow(getContainer()).run({ input: { now: later.toISOString() } })
+      expect(expired.result.expired).toContain(kept.id)
+      const { rows: breakage } = await dbConnection.raw(`SELECT kind, gross, commission, net FROM settlement_line WHERE voucher_id = ? AND kind = 'breakage'`, [kept.id])
+      expect(breakage.map((l: any) => [Number(l.gross), Number(l.commission), Number(l.net)])).toEqual([[5280, 264, 5016]])
+      expect(await accountBalance(`deferred_revenue:${goldenDragonId}`)).toEqual(0)
+
+      // the platform keeps it: no merchant line, breakage revenue instead
+      await api.post(`/admin/merchants/${goldenDragonId}/settlement-terms`, { breakage: "platform" }, admin)
+      const lapsed = await buyAndRedeem(1000)
+      const breakageBefore = await accountBalance("breakage_revenue")
+      await expireVouchersWorkflow(getContainer()).run({ input: { now: new Date(later.getTime() + 1000).toISOString() } })
+      const { rows: lapsedLines } = await dbConnection.raw(`SELECT kind FROM settlement_line WHERE voucher_id = ?`, [lapsed.id])
+      expect(lapsedLines.map((l: any) => l.kind)).toEqual(["redemption"])
+      expect(await accountBalance("breakage_revenue")).toEqual(Math.round((breakageBefore - 79.2) * 100) / 100)
       const tb = await trialBalance()
       expect(tb.total_debit).toEqual(tb.total_credit)
     })

@@ -49,6 +49,7 @@ export const adminMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/settlements/:id/approve", methods: ["POST"], middlewares: [validateAndTransformBody(AdminApproveSettlement as any)] },
   { matcher: "/admin/settlements/:id/pay", methods: ["POST"], middlewares: [validateAndTransformBody(AdminPaySettlement as any)] },
   { matcher: "/admin/settlements/:id/fail", methods: ["POST"], middlewares: [validateAndTransformBody(AdminFailSettlement as any)] },
+  { matcher: "/admin/merchants/:id/settlement-terms", methods: ["POST"], middlewares: [validateAndTransformBody(z.object({ breakage: z.enum(["platform", "merchant"]) }).strict() as any)] },
   { matcher: "/admin/commission-rates", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateCommissionRate as any)] },
   { matcher: "/admin/benefit-programs", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListBenefitPrograms as any, list)] },
   { matcher: "/admin/benefit-programs", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateBenefitProgram as any)] },
