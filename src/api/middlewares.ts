@@ -5,6 +5,7 @@ import { adminMiddlewares } from "./admin/admin-middlewares"
 import { adminReconciliationMiddlewares } from "./admin/settlements/reconciliation/middlewares"
 import { storeMiddlewares } from "./store/store-middlewares"
 import { auditTerminalCall } from "./terminal/v1/audit-terminal-call"
+import { emitVoucherActivity } from "./terminal-settlement-events"
 import { authenticateTerminal } from "./terminal/v1/authenticate-terminal"
 import { sendTerminalError } from "./terminal/v1/terminal-context"
 
@@ -29,7 +30,7 @@ export default defineMiddlewares({
     {
       matcher: "/terminal/v1/*",
       bodyParser: { preserveRawBody: true, sizeLimit: "16kb" },
-      middlewares: [terminalCors as any, auditTerminalCall as any, signedUnlessPairing as any],
+      middlewares: [terminalCors as any, auditTerminalCall as any, emitVoucherActivity as any, signedUnlessPairing as any],
     },
     ...adminMiddlewares,
     ...adminReconciliationMiddlewares,

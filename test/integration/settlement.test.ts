@@ -94,6 +94,16 @@ medusaIntegrationTestRunner({
     it("posts sale, redemptions and a reversal; settles the day per merchant; a rerun changes nothing; the trial balance sums to zero", async () => {
       await setRates()
       const voucher = await redeemOneVoucherFully()
+      // posted by the voucher.redeemed / voucher.redemption_reversed subscribers, no batch needed
+      const viaEvents = await (async () => {
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await dbConnection.raw(`SELECT count(*)::int AS n FROM settlement_line WHERE voucher_id = ?`, [voucher.id])
+          if (rows[0].n === 4) return rows[0].n
+          await new Promise((r) => setTimeout(r, 200))
+        }
+        return -1
+      })()
+      expect(viaEvents).toEqual(4)
 
       const run = await api.post("/admin/settlements/run", { business_date: today }, admin)
       const gd = run.data.settlements.find((s: any) => s.merchant_id === goldenDragonId)
@@ -104,6 +114,10 @@ medusaIntegrationTestRunner({
       expect(lines.map((l: any) => [l.kind, Number(l.gross), Number(l.commission)])).toEqual([
         ["reversal", -1760, -88], ["redemption", 1760, 88], ["redemption", 2640, 132], ["redemption", 6160, 308],
       ])
+
+      // the terminal's redemptions reached the ledger through their events, before any batch ran
+      const { rows: posted } = await dbConnection.raw(`SELECT count(*)::int AS n FROM journal_entry WHERE voucher_id = ?`, [voucher.id])
+      expect(posted[0].n).toEqual(4)
 
       const linesBefore = await lineRows()
       const again = await api.post("/admin/settlements/run", { business_date: today }, admin)
