@@ -71,6 +71,12 @@ function parseCsv(text: string): string[][] {
   return rows
 }
 
+/** E2E_SHOT_DIR=/some/dir keeps pictures of the admin pages and the 375 px portal for a human to look at. */
+async function keepShot(page: Page, name: string) {
+  const dir = process.env.E2E_SHOT_DIR
+  if (dir) await page.screenshot({ path: path.join(dir, `settlement-${name}.png`), fullPage: true })
+}
+
 // ---------------------------------------------------------------- the admin console on one origin
 
 function run(cmd: string, args: string[], cwd: string): Promise<void> {
@@ -258,6 +264,7 @@ describe("settlement: approve the day's batch in the admin, pay out, merchant se
       expect(await row.innerText()).toContain(fenText(netFen))
       expect(await row.getByTestId("settlement-status").getAttribute("data-status")).toEqual("calculated")
       await operator.getByTestId("settlements-totals").waitFor()
+      await keepShot(operator, "admin-list")
       await row.getByTestId("settlement-merchant").click()
     })
     await step(operator, "admin-approve", async () => {
@@ -271,6 +278,7 @@ describe("settlement: approve the day's batch in the admin, pay out, merchant se
       await dialog.getByRole("button", { name: "Approve" }).click()
       await operator.locator('[data-testid="settlement-detail"][data-status="approved"]').waitFor()
       await operator.getByTestId("settlement-pay").waitFor() // next step offered: mark paid
+      await keepShot(operator, "admin-detail")
     })
     const { body: afterApprove } = await api("GET", `/admin/settlements/${batch.id}?limit=1`, { token: adminToken })
     expect(afterApprove.settlement).toMatchObject({ status: "approved", approved_by: expect.any(String) })
@@ -313,6 +321,7 @@ describe("settlement: approve the day's batch in the admin, pay out, merchant se
       const { body: own } = await api("GET", `/admin/settlements?merchant_id=${merchant.id}&limit=500`, { token: adminToken })
       const ownIds = new Set(own.settlements.map((s: any) => s.id))
       for (const id of ids) expect(ownIds.has(id)).toBe(true)
+      await keepShot(staff, "portal-list")
       await row.click()
     })
     await step(staff, "portal-detail", async () => {
@@ -320,6 +329,7 @@ describe("settlement: approve the day's batch in the admin, pay out, merchant se
       expect((await staff.getByTestId("statement-detail-net").innerText()).trim()).toEqual(fenText(netFen))
       await staff.getByTestId("statement-line").first().waitFor()
       expect(await staff.getByTestId("statement-line").count()).toEqual(batch.line_count)
+      await keepShot(staff, "portal-detail")
       const [download] = await Promise.all([staff.waitForEvent("download"), staff.getByTestId("statement-download").click()])
       expect(download.suggestedFilename()).toEqual(`statement-${today}.csv`)
       const statement = parseCsv(fs.readFileSync((await download.path()) as string, "utf8"))
@@ -336,6 +346,18 @@ describe("settlement: approve the day's batch in the admin, pay out, merchant se
       const res = await terminal.statement(foreign.id)
       expect(res.ok ? 200 : [res.status, res.error.code]).toEqual([404, "statement_not_found"])
     }
+    if (process.env.E2E_SHOT_DIR) {
+      await operator.goto(`${admin.url}/app/palmlife/ledger`)
+      await operator.getByTestId("trial-balance-verdict").waitFor()
+      await keepShot(operator, "admin-trial-balance")
+      await operator.goto(`${admin.url}/app/palmlife/settlements/reconciliation?business_date=${today}`)
+      await operator.getByTestId("reconciliation-page").waitFor()
+      await operator.waitForTimeout(2000)
+      await keepShot(operator, "admin-reconciliation")
+    }
+    // the books balance after the day's postings
+    const { body: tb } = await api("GET", "/admin/ledger/trial-balance", { token: adminToken })
+    expect(yuanToFen(tb.total_debit)).toEqual(yuanToFen(tb.total_credit))
     expect(pageErrors).toEqual([])
   })
 })

@@ -131,7 +131,7 @@ const SettlementDetailPage = () => {
               {lines.map((l) => (
                 <Table.Row key={l.id} data-testid="settlement-line">
                   <Table.Cell>
-                    <Badge size="2xsmall" color={KIND[l.kind]?.color ?? "grey"}>
+                    <Badge size="2xsmall" color={KIND[l.kind]?.color ?? "grey"} className="whitespace-nowrap">
                       {KIND[l.kind]?.label ?? l.kind}
                     </Badge>
                   </Table.Cell>
