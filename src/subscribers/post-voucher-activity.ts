@@ -1,8 +1,30 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { postVoucherActivityWorkflow } from "../workflows/post-voucher-activity"
 
+// A busy stored-value card can be redeemed many times a second; its postings are caught up once
+// per window instead of once per redemption, off the till's request. A crash inside the window
+// loses nothing: the nightly batch posts whatever is still missing first.
+const WINDOW_MS = Number(process.env.SETTLEMENT_POSTING_WINDOW_MS || 2000)
+const dirty = new Map<string, MedusaContainer>()
+let timer: NodeJS.Timeout | null = null
+
+async function flush() {
+  timer = null
+  const batch = [...dirty.entries()]
+  dirty.clear()
+  for (const [voucherId, container] of batch) {
+    try {
+      await postVoucherActivityWorkflow(container).run({ input: { voucher_id: voucherId } })
+    } catch (e: any) {
+      container.resolve("logger").warn(`posting voucher ${voucherId} deferred to the nightly catch-up: ${e?.message}`)
+    }
+  }
+}
+
 export default async function postVoucherActivityOnRedemption({ event, container }: SubscriberArgs<{ voucher_id: string }>) {
-  await postVoucherActivityWorkflow(container).run({ input: { voucher_id: event.data.voucher_id } })
+  dirty.set(event.data.voucher_id, container)
+  timer ??= setTimeout(() => void flush(), WINDOW_MS)
 }
 
 export const config: SubscriberConfig = { event: ["voucher.redeemed", "voucher.redemption_reversed"] }

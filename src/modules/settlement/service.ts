@@ -165,6 +165,9 @@ class SettlementModuleService extends MedusaService({
     return this.knexOf(ctx).transaction(async (trx: Knex) => {
       const v = await this.lockVoucherValue(trx, unit, rates)
       if (v.closed) return 0
+      // one query for what is already in the ledger, not one per event
+      const { rows: postedRows } = await trx.raw(`SELECT posting_key FROM journal_entry WHERE voucher_id = ? AND kind IN ('redemption', 'reversal')`, [unit.voucher_id])
+      const already = new Set<string>(postedRows.map((r: any) => r.posting_key))
       let redeemed = 0
       let posted = 0
       for (const ev of [...events].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.kind === "redemption" ? -1 : 1))) {
@@ -172,9 +175,8 @@ class SettlementModuleService extends MedusaService({
         redeemed += ev.kind === "redemption" ? ev.amount : -ev.amount
         const key = `${ev.kind}:${ev.redemption_id}`
         const businessDate = shanghaiDate(ev.at)
+        if (already.has(key)) continue
         if (ev.kind === "redemption") {
-          const { rows } = await trx.raw(`SELECT 1 FROM journal_entry WHERE posting_key = ?`, [key])
-          if (rows.length) continue
           const rate = this.rateOn(rates, unit, businessDate)
           const inc = redemptionIncrement(v, before, redeemed, rate)
           if (await this.post(trx, {
@@ -187,8 +189,6 @@ class SettlementModuleService extends MedusaService({
           }
         } else {
           // a reversal takes back exactly what its redemption posted
-          const { rows: done } = await trx.raw(`SELECT 1 FROM journal_entry WHERE posting_key = ?`, [key])
-          if (done.length) continue
           const { rows } = await trx.raw(`SELECT gross, commission, merchant_funded, net, commission_rate_id FROM settlement_line WHERE posting_key = ?`, [`redemption:${ev.redemption_id}`])
           if (!rows[0]) continue
           const original: Increment = { gross: num(rows[0].gross), commission: num(rows[0].commission), merchant_funded: num(rows[0].merchant_funded), net: num(rows[0].net) }
