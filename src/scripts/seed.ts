@@ -40,6 +40,7 @@ import { CATEGORIES, OPTION_TITLE, PRODUCTS, type ProductSeed } from "./seed/cat
 import { demoImageUrl, writeArtwork } from "./seed/images"
 import { ensureMerchantsAndVouchers } from "./seed/merchants"
 import { ensureRights } from "./seed/rights"
+import { ensureCommissionRates } from "./seed/settlement"
 
 const CURRENCY = "cny"
 const STORE_NAME = "PalmLife 掌上生活"
@@ -599,6 +600,8 @@ export default async function seed({ container }: ExecArgs) {
   const customer = await ensureCustomer(ctx)
   const terminals = await ensureMerchantsAndVouchers(ctx, customer.id)
   const groups = await ensureRights(ctx, customer.id)
+  const [goldenDragon] = await container.resolve<any>("merchant").listMerchants({ name: "Golden Dragon 金龍酒家" })
+  await ensureCommissionRates(ctx, goldenDragon?.id)
 
   const demo = {
     backend_url: process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",

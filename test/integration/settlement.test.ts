@@ -88,7 +88,10 @@ medusaIntegrationTestRunner({
       const dup = await api.post("/admin/commission-rates", { scope_type: "global", kind: "percentage", value: 12, effective_from: today }, { ...admin, validateStatus: () => true })
       expect([dup.status, dup.data.code]).toEqual([400, "invalid_request"])
       const { data } = await api.get("/admin/commission-rates", admin)
-      expect(data.commission_rates.map((r: any) => [r.scope_type, r.value])).toEqual([["global", 10], ["merchant", 5]])
+      // the demo's rates since 2026-01-01, and today's new ones
+      expect(data.commission_rates.map((r: any) => [r.scope_type, r.value, r.effective_from === today ? "today" : r.effective_from]).sort()).toEqual(
+        [["global", 10, "today"], ["global", 6, "2026-01-01"], ["merchant", 5, "2026-01-01"], ["merchant", 5, "today"]].sort()
+      )
     })
 
     it("posts sale, redemptions and a reversal; settles the day per merchant; a rerun changes nothing; the trial balance sums to zero", async () => {
