@@ -134,6 +134,18 @@ describe("meal voucher: buy, show in the wallet, redeem at the web terminal", ()
       expect((await terminal.getByTestId("terminal-voucher-balance").innerText()).trim()).toEqual("¥100.00")
     })
 
+    // other journeys share this stack and may have redeemed at this store today: compare with before
+    const todayFen = async () => {
+      const el = terminal.getByTestId("terminal-today-total")
+      if (!(await el.count())) return 0
+      const m = /¥([\d,]+)\.(\d{2})/.exec(await el.innerText())
+      return m ? Number(m[1].replace(/,/g, "")) * 100 + Number(m[2]) : 0
+    }
+    const listed = terminal.waitForResponse((r) => /\/terminal\/v1\/redemptions(\?|$)/.test(r.url()) && r.request().method() === "GET")
+    await terminal.getByTestId("terminal-refresh").click()
+    const { redemptions } = await (await listed).json()
+    const totalBefore = (redemptions as any[]).filter((r) => !r.reversed_at).reduce((sum, r) => sum + Number(r.amount), 0)
+
     await step(terminal, "redeem", async () => {
       await terminal.getByTestId("terminal-amount").fill("30")
       await terminal.getByTestId("terminal-redeem").click()
@@ -145,7 +157,12 @@ describe("meal voucher: buy, show in the wallet, redeem at the web terminal", ()
       const row = terminal.getByTestId("terminal-redemption-row").filter({ hasText: "¥30.00" })
       await row.first().waitFor()
       await row.first().getByTestId("terminal-reverse").waitFor() // reversible within 30 minutes
-      expect(await terminal.getByTestId("terminal-today-total").innerText()).toContain("¥30.00")
+      let shown = await todayFen()
+      for (let i = 0; i < 50 && shown !== totalBefore + 3000; i++) {
+        await terminal.waitForTimeout(100)
+        shown = await todayFen()
+      }
+      expect(shown).toEqual(totalBefore + 3000)
     })
 
     // ---- back in the wallet: ¥70 left and one redemption
