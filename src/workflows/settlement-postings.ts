@@ -1,9 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { shanghaiDate } from "../lib/shanghai-time"
 import type { LineFunding } from "../modules/rights/funding"
+import { RIGHTS_MODULE } from "../modules/rights"
+import type RightsModuleService from "../modules/rights/service"
 import { SETTLEMENT_MODULE } from "../modules/settlement"
-import { JournalLineInput, saleLines, shippingLines } from "../modules/settlement/posting-rules"
+import { deliveryIncrement, earnedLines, pickRate, platformGoodsLines, type Rate } from "../modules/settlement/posting-rules"
+import { JournalLineInput, type RefundKept, saleLines, shippingLines } from "../modules/settlement/posting-rules"
+import type { EntryInput } from "../modules/settlement/service"
 import type SettlementModuleService from "../modules/settlement/service"
 import { loadVoucherUnit } from "./steps/settlement-voucher-unit"
 
@@ -48,7 +52,7 @@ export async function postVoucherActivity(container: MedusaContainer, voucherId:
 }
 
 /** After a voucher refund: activity first (a redemption may not be posted yet), then the refund. */
-export async function postVoucherRefund(container: MedusaContainer, voucherId: string, refund: { cash_back: number; points_back: number; at?: Date }) {
+export async function postVoucherRefund(container: MedusaContainer, voucherId: string, refund: { cash_back: number; points_back: number; kept?: RefundKept | null; at?: Date }) {
   const loaded = await loadVoucherUnit(container, voucherId)
   if (!loaded) return false
   const settlement: SettlementModuleService = container.resolve(SETTLEMENT_MODULE)
@@ -62,4 +66,90 @@ export async function postVoucherExpiry(container: MedusaContainer, voucherId: s
   const settlement: SettlementModuleService = container.resolve(SETTLEMENT_MODULE)
   await settlement.syncVoucherRedemptions(loaded.unit, loaded.events)
   return settlement.postVoucherExpiry(loaded.unit, at)
+}
+
+/**
+ * Mall goods reach the ledger when they are delivered: per delivered line of a fulfilment, the
+ * selling merchant earns the delivered units' share of the sale (deferred revenue → payable, less
+ * commission at the rate of the delivery day), or — for the platform's own goods — the sale becomes
+ * goods revenue. Exactly once per fulfilment and line (`delivery:<fulfilment>:<line>`); deliveries of
+ * one order take turns on a lock, so split shipments of a line add up to its funding to the fen.
+ */
+export async function postMallDelivery(container: MedusaContainer, fulfillmentId: string, recordFunding?: (orderId: string) => Promise<unknown>) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: [link] } = await query.graph({ entity: "order_fulfillment", fields: ["order_id", "fulfillment_id"], filters: { fulfillment_id: fulfillmentId } })
+  const orderId = (link as any)?.order_id as string | undefined
+  if (!orderId) return 0
+  const locking = container.resolve(Modules.LOCKING)
+  return locking.execute(`mall-delivery:${orderId}`, async () => {
+    const rights: RightsModuleService = container.resolve(RIGHTS_MODULE)
+    const settlement: SettlementModuleService = container.resolve(SETTLEMENT_MODULE)
+    const load = () =>
+      query.graph({
+        entity: "order",
+        fields: ["id", "items.id", "items.product_id", "items.quantity", "fulfillments.id", "fulfillments.delivered_at", "fulfillments.items.line_item_id", "fulfillments.items.quantity"],
+        filters: { id: orderId },
+      })
+    const { data: [order] } = await load()
+    const fulfillments = ((order as any)?.fulfillments ?? []).filter(Boolean) as any[]
+    const mine = fulfillments.find((f) => f.id === fulfillmentId)
+    if (!mine?.delivered_at) return 0
+    let fundings = (await rights.listOrderLineFundings({ order_id: orderId } as any)) as any[]
+    if (!fundings.length && recordFunding) {
+      // a delivery before order.placed was handled (or a lost event): record the sale first
+      await recordFunding(orderId)
+      fundings = (await rights.listOrderLineFundings({ order_id: orderId } as any)) as any[]
+    }
+    const fundingOf = new Map<string, any>(fundings.map((f) => [f.line_item_id, f] as [string, any]))
+    const items = ((order as any).items ?? []).filter(Boolean) as any[]
+    const productIds = [...new Set(items.map((i) => i.product_id).filter(Boolean))] as string[]
+    const { data: products } = productIds.length
+      ? await query.graph({ entity: "product", fields: ["id", "metadata", "merchant.id", "categories.id"], filters: { id: productIds } })
+      : { data: [] as any[] }
+    const productOf = new Map<string, any>(products.map((p: any) => [p.id, p] as [string, any]))
+    const itemOf = new Map<string, any>(items.map((i) => [i.id, i] as [string, any]))
+    // units of each line already posted by earlier deliveries of this order
+    const posted = new Set<string>(
+      ((await settlement.listJournalEntries({ order_id: orderId, kind: "delivery" } as any, { select: ["posting_key"] })) as any[]).map((e) => e.posting_key)
+    )
+    const unitsBefore = new Map<string, number>()
+    for (const f of fulfillments) {
+      if (f.id === fulfillmentId) continue
+      for (const fi of f.items ?? []) {
+        if (fi && posted.has(`delivery:${f.id}:${fi.line_item_id}`)) unitsBefore.set(fi.line_item_id, (unitsBefore.get(fi.line_item_id) ?? 0) + Number(fi.quantity))
+      }
+    }
+    const businessDate = shanghaiDate(new Date(mine.delivered_at))
+    const rates = await settlement.ratesFor()
+    const entries: EntryInput[] = []
+    for (const fi of (mine.items ?? []).filter(Boolean)) {
+      const funding = fundingOf.get(fi.line_item_id)
+      const item = itemOf.get(fi.line_item_id)
+      const product = productOf.get(item?.product_id)
+      if (!funding || product?.metadata?.scene !== "mall") continue
+      const q = Number(funding.quantity)
+      const before = Math.min(unitsBefore.get(fi.line_item_id) ?? 0, q)
+      const after = Math.min(before + Number(fi.quantity), q)
+      if (after <= before) continue
+      // cumulative shares, so the last delivery of a line takes what rounding left
+      const part = (x: unknown) => Number((BigInt(Number(x)) * BigInt(after)) / BigInt(q) - (BigInt(Number(x)) * BigInt(before)) / BigInt(q))
+      const cash = part(funding.cash)
+      const points = part(funding.points_value)
+      const benefit = part(funding.benefit_value)
+      const key = `delivery:${fulfillmentId}:${fi.line_item_id}`
+      const merchantId = product?.merchant?.id as string | undefined
+      if (!merchantId) {
+        entries.push({ posting_key: key, kind: "delivery", business_date: businessDate, order_id: orderId, source_id: fulfillmentId, lines: platformGoodsLines({ cash, points_value: points, benefit_value: benefit }) })
+        continue
+      }
+      const picked = pickRate(rates, { business_date: businessDate, merchant_id: merchantId, product_id: product.id, category_ids: (product.categories ?? []).map((c: any) => c.id) })
+      const rate: Rate = picked ? { id: picked.id, kind: picked.kind, value: picked.value } : { id: null, kind: "percentage", value: 0 }
+      const inc = deliveryIncrement({ gross: cash + points + benefit, merchant_funded: funding.benefit_funder === "merchant" ? benefit : 0, units: after - before }, rate)
+      entries.push({
+        posting_key: key, kind: "delivery", business_date: businessDate, merchant_id: merchantId, order_id: orderId, source_id: fulfillmentId,
+        lines: earnedLines(merchantId, inc), settlement: { kind: "delivery", increment: inc, commission_rate_id: rate.id },
+      })
+    }
+    return entries.length ? settlement.postEntries(entries) : 0
+  })
 }

@@ -68,6 +68,35 @@ medusaIntegrationTestRunner({
       expect(data.voucher.redemptions).toEqual([expect.objectContaining({ amount: 30, reversed_at: null, store: expect.objectContaining({ name: expect.stringContaining("金龍") }) })])
     })
 
+    it("a line's metadata.voucher sets each unit's window and details: the wallet shows them, the terminal honours the window", async () => {
+      const validFrom = new Date(Date.now() + 2 * 24 * 3600 * 1000)
+      validFrom.setUTCMilliseconds(0)
+      const expiresAt = new Date(validFrom.getTime() + 3 * 3600 * 1000)
+      const { data: regions } = await api.get("/store/regions", { headers })
+      const region = regions.regions.find((r: any) => r.currency_code === "cny")
+      const { data: list } = await api.get(`/store/products?handle=golden-dragon-100-voucher&fields=*variants`, { headers })
+      const { data: c } = await api.post("/store/carts", { region_id: region.id, email: demo.customer.email }, { headers })
+      const metadata = {
+        voucher: { valid_from: validFrom.toISOString(), expires_at: expiresAt.toISOString(), details: { table: "包廂 3", units: [{ guest: "A" }, { guest: "B" }] } },
+      }
+      await api.post(`/store/carts/${c.cart.id}/line-items`, { variant_id: list.products[0].variants[0].id, quantity: 2, metadata }, { headers })
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: c.cart.id }, { headers })
+      await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, { headers })
+      const { data: done } = await api.post(`/store/carts/${c.cart.id}/complete`, {}, { headers })
+      const mine = (await walletFor(done.order.id, 2)).sort((a: any, b: any) => (a.details.guest < b.details.guest ? -1 : 1))
+      expect(mine.map((v: any) => v.details)).toEqual([{ table: "包廂 3", guest: "A" }, { table: "包廂 3", guest: "B" }])
+      for (const v of mine) {
+        expect(new Date(v.valid_from).toISOString()).toEqual(validFrom.toISOString())
+        expect(new Date(v.expires_at).toISOString()).toEqual(expiresAt.toISOString())
+      }
+      const golden = new TerminalClient({ baseUrl: String(api.defaults.baseURL), keyId: demo.terminal.key_id, secret: demo.terminal.secret })
+      const verified = await golden.verify(mine[0].code)
+      expect(verified.ok && verified.data.voucher).toMatchObject({ details: { table: "包廂 3", guest: "A" }, redeemable: false, reason: "voucher_not_yet_valid" })
+      const early = await golden.redeem(mine[0].code, { amount: 1000 })
+      expect(early.ok).toBe(false)
+      expect(!early.ok && early.error.code).toEqual("voucher_not_yet_valid")
+    })
+
     it("re-running issuance for an order issues nothing twice", async () => {
       const order = await buyGoldenDragon(2)
       await walletFor(order.id, 2)

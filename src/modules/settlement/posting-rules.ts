@@ -38,6 +38,9 @@ export function shippingLines(shipping: number): JournalLineInput[] {
   ])
 }
 
+/** A refund under a cancellation fee: what of the face value was used before, and what the fee keeps. */
+export type RefundKept = { redeemed_before: number; kept_face: number }
+
 export type Increment = { gross: number; merchant_funded: number; commission: number; net: number }
 
 /**
@@ -64,6 +67,29 @@ export function redemptionIncrement(
     commission = share(v.fixed_commission, redeemedAfter) - share(v.fixed_commission, redeemedBefore)
   }
   return { gross, merchant_funded: merchantFunded, commission, net: gross - commission - merchantFunded }
+}
+
+/**
+ * Mall goods delivered: the merchant earns the delivered units' sale value (cash + points + benefit,
+ * as deferred at the sale) less commission — percentage rounded down, or the fixed fee per unit —
+ * and less the merchant-funded discount on them.
+ */
+export function deliveryIncrement(p: { gross: number; merchant_funded: number; units: number }, rate: Rate): Increment {
+  assertFen(p.gross, "gross")
+  assertFen(p.merchant_funded, "merchant_funded")
+  if (p.gross < 0 || p.merchant_funded < 0 || !Number.isSafeInteger(p.units) || p.units < 0) throw new Error("a delivery is never negative")
+  const commission = rate.kind === "percentage" ? Number((BigInt(p.gross) * BigInt(rate.value)) / 10000n) : rate.value * p.units
+  return { gross: p.gross, merchant_funded: p.merchant_funded, commission, net: p.gross - commission - p.merchant_funded }
+}
+
+/** The platform's own goods delivered: what was paid (cash, points, platform benefit) becomes goods revenue. */
+export function platformGoodsLines(p: { cash: number; points_value: number; benefit_value: number }): JournalLineInput[] {
+  return balanced([
+    { account: "provider_clearing", amount: p.cash },
+    { account: "points_liability", amount: p.points_value },
+    { account: "platform_subsidy_expense", amount: p.benefit_value },
+    { account: "goods_revenue", amount: -(p.cash + p.points_value + p.benefit_value) },
+  ])
 }
 
 /** The merchant earns its share: deferred revenue becomes payable, commission and merchant-funded discount come off. */

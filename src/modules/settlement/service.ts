@@ -23,6 +23,7 @@ import {
   Rate,
   redemptionIncrement,
   refundLines,
+  type RefundKept,
 } from "./posting-rules"
 
 type Knex = any
@@ -212,13 +213,24 @@ class SettlementModuleService extends MedusaService({
   @InjectManager()
   async postVoucherRefund(
     unit: VoucherUnit,
-    refund: { cash_back: number; points_back: number; at: Date },
+    refund: { cash_back: number; points_back: number; kept?: RefundKept | null; at: Date },
     @MedusaContext() ctx: Context = {}
   ): Promise<boolean> {
     const rates = await this.ratesFor(ctx)
     return this.knexOf(ctx).transaction(async (trx: Knex) => {
       const v = await this.lockVoucherValue(trx, unit, rates)
       if (v.closed) return false
+      if (refund.kept && refund.kept.kept_face > 0) {
+        // a cancellation fee is value the merchant earns as if used: commission and payable like a redemption
+        const businessDate = shanghaiDate(refund.at)
+        const rate = this.rateOn(rates, unit, businessDate)
+        const inc = redemptionIncrement(v, refund.kept.redeemed_before, refund.kept.redeemed_before + refund.kept.kept_face, rate)
+        if (await this.post(trx, {
+          posting_key: `cancellation-fee:${unit.voucher_id}`, kind: "refund", business_date: businessDate, merchant_id: unit.merchant_id,
+          order_id: unit.order_id, voucher_id: unit.voucher_id, lines: earnedLines(unit.merchant_id, inc),
+          settlement: { kind: "breakage", increment: inc, commission_rate_id: rate.id },
+        })) this.applyIncrement(v, inc)
+      }
       const unused = v.sale_value - v.gross_posted
       // the benefit's share of the unused value goes back to its funder; what rounding leaves, to `rounding`
       const benefitShare = v.sale_value > 0 ? Number((BigInt(v.benefit_value) * BigInt(unused)) / BigInt(v.sale_value)) : 0

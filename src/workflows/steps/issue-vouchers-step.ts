@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { VOUCHER_MODULE } from "../../modules/voucher"
 import type VoucherModuleService from "../../modules/voucher/service"
+import { unitOverrides } from "../../modules/voucher/unit-overrides"
 import { voucherValidity } from "../../modules/voucher/validity"
 import type { VoucherLine } from "./load-order-voucher-lines"
 
@@ -22,6 +23,7 @@ export const issueVouchersStep = createStep(
       const { valid_from, expires_at } = voucherValidity(t, new Date(line.ordered_at))
       for (let unit = 0; unit < line.quantity; unit++) {
         if (have.has(unit)) continue
+        const scene = unitOverrides(line.metadata, unit)
         const unitVoucher = {
           template_id: t.id,
           merchant_id: t.merchant_id,
@@ -35,8 +37,9 @@ export const issueVouchersStep = createStep(
           face_value: t.face_value,
           balance: t.face_value,
           currency_code: t.currency_code,
-          valid_from,
-          expires_at,
+          valid_from: scene.valid_from ?? valid_from,
+          expires_at: scene.expires_at ?? expires_at,
+          details: scene.details,
           allowed_store_ids: t.allowed_store_ids ?? { ids: [] },
           allowed_weekdays: t.allowed_weekdays ?? { days: [] },
         }

@@ -9,6 +9,8 @@ export type VoucherLine = {
   line_item_id: string
   quantity: number
   ordered_at: string
+  /** the line item's metadata: `voucher` holds a scene's validity and details (unit-overrides.ts) */
+  metadata: Record<string, any> | null
   template: Record<string, any>
 }
 
@@ -37,6 +39,7 @@ export const loadOrderVoucherLinesStep = createStep("load-order-voucher-lines", 
       line_item_id: item.id,
       quantity: Number(item.quantity),
       ordered_at: new Date(order.created_at as any).toISOString(),
+      metadata: (item as any).metadata ?? null,
       template,
     })
   }

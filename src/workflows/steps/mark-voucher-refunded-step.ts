@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { majorToFen } from "../../lib/money"
 import { VOUCHER_MODULE } from "../../modules/voucher"
 import { proRataRefundFen } from "../../modules/voucher/refund-amount"
+import { refundFraction, refundTermsFor } from "../../lib/voucher-refund-terms"
 import type VoucherModuleService from "../../modules/voucher/service"
 
 export type VoucherRefundPlan = {
@@ -15,6 +16,9 @@ export type VoucherRefundPlan = {
   refund_fen: number
   balance_before: number
   face_value: number
+  /** of the unused value, the share going back (the scene's refund terms; 100 for most kinds) */
+  refund_percent: number
+  voucher_kind: string
 }
 
 /** Moves the voucher to `refunded` and works out the share of it to return; undone on failure. */
@@ -31,6 +35,9 @@ export const markVoucherRefundedStep = createStep(
     if (template?.refund_policy === "non_refundable") {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This voucher is non-refundable.")
     }
+    const terms = refundTermsFor(voucher.kind)
+    const answer = terms ? await terms.refundTerms(voucher as any, new Date(), container) : { percent: 100 }
+    if ("code" in answer) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, answer.message, answer.code)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: [order] } = await query.graph({
       entity: "order",
@@ -44,14 +51,17 @@ export const markVoucherRefundedStep = createStep(
     const before = await vouchers.markRefunded(voucher.id, input.customer_id ?? null)
     if (!before) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `A ${voucher.status} voucher cannot be refunded.`)
     const paidFen = majorToFen(String((item as any).unit_price))
+    const share = refundFraction(Number(before.balance_before), Number(before.face_value), answer.percent)
     const plan: VoucherRefundPlan = {
       voucher_id: voucher.id,
       order_id: order.id,
       line_item_id: voucher.line_item_id,
       payment_id: payment?.id ?? null,
-      refund_fen: proRataRefundFen(paidFen, Number(before.balance_before), Number(before.face_value)),
+      refund_fen: proRataRefundFen(paidFen, share.numerator, share.denominator),
       balance_before: Number(before.balance_before),
       face_value: Number(before.face_value),
+      refund_percent: answer.percent,
+      voucher_kind: voucher.kind,
     }
     return new StepResponse(plan, { id: voucher.id, status: before.status_before, balance: Number(before.balance_before) })
   },

@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { RIGHTS_MODULE } from "../../modules/rights"
+import { refundFraction } from "../../lib/voucher-refund-terms"
 import { toMedusaError } from "../../modules/rights/rights-error"
 import type RightsModuleService from "../../modules/rights/service"
 import { recordOrderFunding } from "../record-order-funding"
@@ -25,8 +26,7 @@ export const refundRightsUnitStep = createStep(
       done = await rights.refundLineUnit({
         order_id: plan.order_id,
         line_item_id: plan.line_item_id,
-        numerator: plan.balance_before,
-        denominator: plan.face_value,
+        ...refundFraction(plan.balance_before, plan.face_value, plan.refund_percent),
         refund_key: `voucher:${plan.voucher_id}`,
       })
     } catch (e) {

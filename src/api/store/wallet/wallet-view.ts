@@ -33,6 +33,7 @@ export async function walletVouchers(container: MedusaContainer, vouchers: Vouch
       valid_from: v.valid_from,
       expires_at: v.expires_at,
       order_id: v.order_id,
+      details: v.details ?? null,
       merchant: { id: v.merchant_id, name: nameOf.get(v.merchant_id) ?? "" },
       stores: stores
         .filter((s: any) => s.merchant_id === v.merchant_id && (!allowed.length || allowed.includes(s.id)))

@@ -25,6 +25,8 @@ const IssuedVoucher = model
     expires_at: model.dateTime().nullable(),
     allowed_store_ids: model.json().default({ ids: [] } as any),
     allowed_weekdays: model.json().default({ days: [] } as any),
+    // what this unit is, set by the scene that sold it (film, showtime, seat; departure, traveller)
+    details: model.json().nullable(),
     redemptions: model.hasMany(() => Redemption, { mappedBy: "voucher" }),
   })
   .indexes([

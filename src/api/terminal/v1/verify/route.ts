@@ -26,6 +26,6 @@ export async function POST(req: TerminalRequest, res: MedusaResponse) {
   const blocker = redeemBlocker({ ...voucher, balance: Number(voucher.balance), face_value: Number(voucher.face_value) }, terminal.store_id, new Date())
   res.locals.terminalResult = blocker ? blocker.code : "ok"
   res.status(200).json({
-    voucher: { ...voucherView(voucher), redeemable: !blocker, ...(blocker ? { reason: blocker.code, reason_message: blocker.message } : {}) },
+    voucher: { ...voucherView(voucher), ...(voucher.details ? { details: voucher.details } : {}), redeemable: !blocker, ...(blocker ? { reason: blocker.code, reason_message: blocker.message } : {}) },
   })
 }
