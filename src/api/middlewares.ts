@@ -4,6 +4,8 @@ import cors from "cors"
 import { adminMiddlewares } from "./admin/admin-middlewares"
 import { adminReconciliationMiddlewares } from "./admin/settlements/reconciliation/middlewares"
 import { storeMiddlewares } from "./store/store-middlewares"
+import { cinemaMiddlewares } from "./cinema-middlewares"
+import { mallMiddlewares } from "./mall-middlewares"
 import { auditTerminalCall } from "./terminal/v1/audit-terminal-call"
 import { emitVoucherActivity } from "./terminal-settlement-events"
 import { authenticateTerminal } from "./terminal/v1/authenticate-terminal"
@@ -35,6 +37,8 @@ export default defineMiddlewares({
     ...adminMiddlewares,
     ...adminReconciliationMiddlewares,
     ...storeMiddlewares,
+    ...cinemaMiddlewares,
+    ...mallMiddlewares,
   ],
   // Terminal routes answer { code, message } even for errors raised before a handler runs
   // (malformed JSON, oversized bodies); a 500 is never the answer to bad input.

@@ -41,6 +41,7 @@ import { demoImageUrl, writeArtwork } from "./seed/images"
 import { ensureMerchantsAndVouchers } from "./seed/merchants"
 import { ensureRights } from "./seed/rights"
 import { ensureCommissionRates } from "./seed/settlement"
+import { ensureMallPointsPrices } from "./seed/mall"
 
 const CURRENCY = "cny"
 const STORE_NAME = "PalmLife 掌上生活"
@@ -595,6 +596,7 @@ export default async function seed({ container }: ExecArgs) {
   const categoryIds = await ensureCategories(ctx)
   await ensureProducts(ctx, categoryIds, salesChannel.id, shippingProfile.id)
   await ensureStock(ctx, location.id)
+  await ensureMallPointsPrices(ctx)
 
   await ensureAdminUser(ctx)
   const customer = await ensureCustomer(ctx)

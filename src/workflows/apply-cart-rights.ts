@@ -1,6 +1,7 @@
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { refreshPaymentCollectionForCartWorkflow } from "@medusajs/medusa/core-flows"
-import { rightsError } from "../modules/rights/rights-error"
+import { rightsError, toMedusaError } from "../modules/rights/rights-error"
+import { assertRequiredPoints } from "../modules/rights/rules"
 import { loadCartRightsContext } from "./steps/cart-rights-context"
 import { planCartRights } from "./steps/plan-cart-rights"
 import { replaceRightsCreditLinesStep } from "./steps/replace-rights-credit-lines"
@@ -22,6 +23,11 @@ const planCartRightsStep = createStep("plan-cart-rights", async (input: ApplyCar
   const points = input.points ?? ctx.applied?.points ?? 0
   const benefitId = input.benefit_id === undefined ? ctx.applied?.benefit_program_id ?? null : input.benefit_id
   const { plan, program } = planCartRights(ctx, points, benefitId)
+  try {
+    assertRequiredPoints(plan)
+  } catch (e) {
+    throw toMedusaError(e)
+  }
   return new StepResponse({ plan, benefit_id: program?.id ?? null })
 })
 

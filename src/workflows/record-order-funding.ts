@@ -7,6 +7,7 @@ import type { RightsLine } from "../modules/rights/rules"
 import type RightsModuleService from "../modules/rights/service"
 import { postOrderSale } from "./settlement-postings"
 import { fen } from "./steps/cart-rights-context"
+import { withFixedPoints } from "./steps/mall-points-price"
 
 /**
  * Funding split per order line and points earned on the cash, from the rights the cart took.
@@ -35,6 +36,7 @@ export async function recordOrderFunding(container: MedusaContainer, input: { or
     quantity: Number(i.quantity),
     total: fen(i.total),
   }))
+  await withFixedPoints(container, lines, items)
   const cartId = (orderCart as any)?.cart_id ?? null
   const [taken] = cartId ? await rights.listCartRights({ cart_id: cartId, status: "taken" } as any) : []
   const [program] = taken?.benefit_program_id ? await rights.listBenefitPrograms({ id: taken.benefit_program_id }) : []

@@ -1,4 +1,4 @@
-import { allocate, BenefitRule, lineMatches, pointsEarned, RightsLine } from "./rules"
+import { allocate, allocatePoints, BenefitRule, lineMatches, pointsCap, pointsEarned, RightsLine } from "./rules"
 
 export type LineFunding = { line_item_id: string; quantity: number; total: number; cash: number; points_value: number; benefit_value: number }
 
@@ -33,10 +33,11 @@ export function splitOrderFunding(input: {
     }
   }
   const after = lines.map((l, i) => l.total - benefitPerLine[i])
-  const caps = after.map((a, i) => Number((BigInt(a) * BigInt(input.burnBps(lines[i].scene))) / 10000n))
+  // points-plus-cash lines take their fixed points first, as the cart planned them
+  const caps = pointsCap(lines, after, input.burnBps)
   const capTotal = caps.reduce((s, c) => s + c, 0)
   // the cart planned points within the caps; fall back to what is left of each line if rules changed since
-  const points = capTotal >= input.points_value ? allocate(input.points_value, caps) : allocate(input.points_value, after, after)
+  const points = capTotal >= input.points_value ? allocatePoints(lines, caps, input.points_value) : allocate(input.points_value, after, after)
   const funded = lines.map((l, i) => ({
     line_item_id: l.id,
     quantity: l.quantity,

@@ -16,6 +16,12 @@ export type RightsLine = {
   quantity: number
   /** the line's total in fen, after Medusa's own promotions */
   total: number
+  /**
+   * points-plus-cash goods ("¥59 + 2,000 points"): the points the whole line must be paid with
+   * (points per unit × quantity). Such a line takes exactly these points, never more, never fewer,
+   * whatever the scene's burn cap says.
+   */
+  fixed_points?: number
 }
 
 export type BenefitRule = {
@@ -34,6 +40,7 @@ export type RightsErrorCode =
   | "quota_exhausted"
   | "invalid_request"
   | "rights_changed"
+  | "points_required"
 
 export class RightsError extends Error {
   constructor(readonly code: RightsErrorCode, message: string) {
@@ -121,7 +128,28 @@ export function benefitDiscount(rule: BenefitRule, lines: RightsLine[]): { value
 
 /** Most points (= fen) the lines may take after benefits: each scene's share, rounded down per line. */
 export function pointsCap(lines: RightsLine[], afterBenefit: number[], burnBps: (scene: string | null) => number): number[] {
-  return lines.map((l, i) => Number((BigInt(afterBenefit[i]) * BigInt(burnBps(l.scene))) / 10000n))
+  return lines.map((l, i) =>
+    fixedPoints(l) > 0
+      ? Math.min(fixedPoints(l) * FEN_PER_POINT, afterBenefit[i])
+      : Number((BigInt(afterBenefit[i]) * BigInt(burnBps(l.scene))) / 10000n)
+  )
+}
+
+const fixedPoints = (l: RightsLine) => (Number.isSafeInteger(l.fixed_points) && l.fixed_points! > 0 ? l.fixed_points! : 0)
+
+/**
+ * Points (fen) per line: points-plus-cash lines are paid first, each up to its fixed points (its
+ * cap); whatever is left spreads over the other lines by their caps. Without points-plus-cash lines
+ * this is `allocate(points, caps)`.
+ */
+export function allocatePoints(lines: RightsLine[], caps: number[], pointsValue: number): number[] {
+  const fixedCaps = caps.map((c, i) => (fixedPoints(lines[i]) > 0 ? c : 0))
+  const freeCaps = caps.map((c, i) => (fixedPoints(lines[i]) > 0 ? 0 : c))
+  const fixedTotal = fixedCaps.reduce((s, c) => s + c, 0)
+  const toFixed = Math.min(pointsValue, fixedTotal)
+  const a = allocate(toFixed, fixedCaps)
+  const b = allocate(pointsValue - toFixed, freeCaps)
+  return a.map((v, i) => v + b[i])
 }
 
 export type RightsPlan = {
@@ -129,6 +157,8 @@ export type RightsPlan = {
   points: number
   points_value: number
   max_points: number
+  /** points the cart's points-plus-cash goods must be paid with (0 without such goods) */
+  min_points: number
   lines: Array<{ id: string; total: number; benefit_value: number; points_value: number; cash: number }>
   items_total: number
   cash_due: number
@@ -159,6 +189,7 @@ export function planRights(input: {
   const afterBenefit = lines.map((l, i) => l.total - discount.perLine[i])
   const caps = pointsCap(lines, afterBenefit, input.burnBps)
   const maxPoints = caps.reduce((s, c) => s + c, 0) / FEN_PER_POINT
+  const minPoints = caps.reduce((s, c, i) => s + (fixedPoints(lines[i]) > 0 ? c : 0), 0) / FEN_PER_POINT
   if (input.points > input.balance) {
     throw new RightsError("insufficient_points", `You have ${input.balance} points; ${input.points} were asked for.`)
   }
@@ -166,7 +197,7 @@ export function planRights(input: {
     throw new RightsError("points_cap_exceeded", `At most ${maxPoints} points can be used on this cart.`)
   }
   const pointsValue = input.points * FEN_PER_POINT
-  const pointsPerLine = allocate(pointsValue, caps)
+  const pointsPerLine = allocatePoints(lines, caps, pointsValue)
   const planned = lines.map((l, i) => ({
     id: l.id,
     total: l.total,
@@ -180,9 +211,21 @@ export function planRights(input: {
     points: input.points,
     points_value: pointsValue,
     max_points: maxPoints,
+    min_points: minPoints,
     lines: planned,
     items_total: itemsTotal,
     cash_due: itemsTotal + input.shipping - discount.value - pointsValue,
+  }
+}
+
+/**
+ * A points-plus-cash cart must be paid with exactly its goods' points: fewer is refused here (more
+ * is already refused by the cap). The apply route and the completion check call it; a plan that only
+ * shows what could be applied does not.
+ */
+export function assertRequiredPoints(plan: RightsPlan): void {
+  if (plan.points < plan.min_points) {
+    throw new RightsError("points_required", `The points-plus-cash goods in this cart must be paid with ${plan.min_points} points; ${plan.points} were applied.`)
   }
 }
 

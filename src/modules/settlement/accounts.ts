@@ -7,6 +7,7 @@ export const ACCOUNTS = {
   commission_revenue: { name: "Commission revenue 佣金收入", type: "revenue" },
   breakage_revenue: { name: "Breakage 過期沉澱", type: "revenue" },
   shipping_revenue: { name: "Shipping revenue 運費收入", type: "revenue" },
+  goods_revenue: { name: "Platform goods revenue 自營商品收入", type: "revenue" },
   rounding: { name: "Rounding differences 分位差額", type: "revenue" },
 } as const
 

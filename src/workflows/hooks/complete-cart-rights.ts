@@ -2,6 +2,7 @@ import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { RIGHTS_MODULE } from "../../modules/rights"
 import { rightsError, toMedusaError } from "../../modules/rights/rights-error"
+import { assertRequiredPoints } from "../../modules/rights/rules"
 import type RightsModuleService from "../../modules/rights/service"
 import { loadCartRightsContext } from "../steps/cart-rights-context"
 import { planCartRights } from "../steps/plan-cart-rights"
@@ -17,11 +18,18 @@ completeCartWorkflow.hooks.validate(
     const applied = ctx.applied
     if (!applied || (applied.points === 0 && !applied.benefit_program_id)) {
       if (ctx.rightsCreditLines.length) throw rightsError("rights_changed", "The cart's points or benefit changed; apply them again.")
+      // points-plus-cash goods are never sold for cash alone
+      if (ctx.lines.some((l) => (l.fixed_points ?? 0) > 0)) throw rightsError("points_required", "Points-plus-cash goods need their points applied first.")
       return new StepResponse(undefined, null)
     }
     // a completed cart being completed again (Medusa answers with the existing order)
     if (applied.status === "taken") return new StepResponse(undefined, null)
     const { plan, program } = planCartRights(ctx, applied.points, applied.benefit_program_id)
+    try {
+      assertRequiredPoints(plan)
+    } catch (e) {
+      throw toMedusaError(e)
+    }
     if (
       plan.points_value !== applied.points_value ||
       plan.benefit_value !== applied.benefit_value ||

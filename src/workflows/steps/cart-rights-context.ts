@@ -4,6 +4,7 @@ import { majorToFen } from "../../lib/money"
 import { RIGHTS_MODULE } from "../../modules/rights"
 import { rightsError } from "../../modules/rights/rights-error"
 import { RightsLine } from "../../modules/rights/rules"
+import { withFixedPoints } from "./mall-points-price"
 import type RightsModuleService from "../../modules/rights/service"
 import { programOpen, ProgramRow } from "../../modules/rights/service"
 
@@ -29,7 +30,7 @@ export async function loadCartRightsContext(container: MedusaContainer, cartId: 
     entity: "cart",
     fields: [
       "id", "customer_id", "completed_at", "currency_code", "total", "item_total", "shipping_total", "credit_line_total",
-      "items.id", "items.quantity", "items.total", "items.product_id",
+      "items.id", "items.quantity", "items.total", "items.product_id", "items.variant_id",
       "credit_lines.id", "credit_lines.reference", "credit_lines.reference_id", "credit_lines.amount",
       "customer.groups.id",
     ],
@@ -52,6 +53,7 @@ export async function loadCartRightsContext(container: MedusaContainer, cartId: 
       total: fen(i.total),
     }
   })
+  await withFixedPoints(container, lines, cart.items ?? [])
   const rightsCreditLines = (cart.credit_lines ?? []).filter((c: any) => c && [POINTS_CREDIT_LINE, BENEFIT_CREDIT_LINE].includes(c.reference))
   const creditFen = (ref: string) => rightsCreditLines.filter((c: any) => c.reference === ref).reduce((s: number, c: any) => s + fen(c.amount), 0)
   // credit lines lower the total; the lines' own totals plus shipping are what rights may pay

@@ -40,7 +40,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     rights: current
       ? cartRightsView(current.plan, current.program?.id ?? null)
       : { ...cartRightsView(bare.plan, null), stale: true },
-    points: { balance: ctx.balance, max_for_cart: Math.min(ctx.balance, (current ?? bare).plan.max_points) },
+    points: { balance: ctx.balance, max_for_cart: Math.min(ctx.balance, (current ?? bare).plan.max_points), min_for_cart: bare.plan.min_points },
     benefits,
   })
 }
