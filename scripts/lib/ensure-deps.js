@@ -15,11 +15,41 @@ function needsInstall() {
   return fs.statSync(lock).mtimeMs > fs.statSync(marker).mtimeMs + 1000
 }
 
+// Two commands started together (a test run and the demo) must not both wipe node_modules:
+// the first takes this lock and installs, the other waits and then finds nothing to do.
+const LOCK = path.join(ROOT, ".install-lock")
+const STALE_MS = 20 * 60 * 1000
+
+function withInstallLock(fn) {
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK)
+      break
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e
+      try {
+        if (Date.now() - fs.statSync(LOCK).mtimeMs > STALE_MS) fs.rmSync(LOCK, { recursive: true, force: true })
+      } catch {
+        // gone meanwhile: try again
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500)
+    }
+  }
+  try {
+    return fn()
+  } finally {
+    fs.rmSync(LOCK, { recursive: true, force: true })
+  }
+}
+
 function ensureDeps(log = console.log) {
   if (!needsInstall()) return
-  log("installing npm dependencies (first run takes a few minutes)…")
-  const res = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: ROOT, stdio: "inherit" })
-  if (res.status !== 0) throw new Error("npm ci failed")
+  withInstallLock(() => {
+    if (!needsInstall()) return
+    log("installing npm dependencies (first run takes a few minutes)…")
+    const res = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: ROOT, stdio: "inherit" })
+    if (res.status !== 0) throw new Error("npm ci failed")
+  })
 }
 
 module.exports = { ensureDeps, ROOT }
