@@ -1,8 +1,8 @@
 import Link from "next/link"
 import type { HttpTypes } from "@medusajs/types"
 import type { Locale, TFunction } from "@/lib/i18n/translate"
-import { formatMoney } from "@/lib/money"
 import { hasPriceRange, minPrice, productMeta } from "@/lib/medusa/products"
+import { formatPointsPrice, variantPointsPrice } from "@/lib/mall/points-price"
 import { PinIcon } from "./icons"
 
 export function ProductCard({
@@ -16,6 +16,8 @@ export function ProductCard({
 }) {
   const { merchant, city } = productMeta(product)
   const price = minPrice(product)
+  // points-plus-cash goods show "¥59 + 2,000 points" (the cheapest variant's split)
+  const points = variantPointsPrice(product.variants?.find((v) => v.calculated_price?.calculated_amount === price))
   return (
     <Link href={`/p/${product.handle}`} className="product-card" data-testid="product-card">
       <div className="product-card-media">
@@ -35,8 +37,8 @@ export function ProductCard({
             <span>{[merchant, city].filter(Boolean).join(" · ")}</span>
           </p>
         ) : null}
-        <p className="product-card-price" data-testid="product-price">
-          {price !== undefined ? formatMoney(price, locale) : "—"}
+        <p className="product-card-price" data-testid="product-price" data-points={points || undefined}>
+          {price !== undefined ? formatPointsPrice(price, points, locale, t("mall.points")) : "—"}
           {price !== undefined && hasPriceRange(product) ? <span className="price-from"> {t("common.from")}</span> : null}
         </p>
       </div>

@@ -7,6 +7,7 @@ import { getI18n } from "@/lib/i18n/server"
 import { retrieveCart } from "@/lib/medusa/cart"
 import { readableError } from "@/lib/medusa/errors"
 import { formatMoney } from "@/lib/money"
+import { formatPointsPrice, variantPointsPrice } from "@/lib/mall/points-price"
 import { LineItemControls } from "./line-item-controls"
 
 export const generateMetadata = titleMetadata("cart.title")
@@ -47,8 +48,8 @@ export default async function CartPage() {
                 {item.variant_title && item.variant_title !== "Default variant" ? (
                   <p className="line-item-variant">{item.variant_title}</p>
                 ) : null}
-                <p className="line-item-unit muted">
-                  {t("cart.unitPrice")} {formatMoney(item.unit_price, locale)}
+                <p className="line-item-unit muted" data-testid="cart-item-unit" data-points={variantPointsPrice(item.variant) || undefined}>
+                  {t("cart.unitPrice")} {formatPointsPrice(Number(item.unit_price), variantPointsPrice(item.variant), locale, t("mall.points"))}
                 </p>
                 <div className="line-item-footer">
                   <LineItemControls lineId={item.id} quantity={item.quantity} />

@@ -1,6 +1,6 @@
 "use client"
 
-import { useState, useTransition } from "react"
+import { useEffect, useRef, useState, useTransition } from "react"
 import { useI18n } from "@/components/i18n-provider"
 import { applyRights, type RightsChoice } from "@/lib/actions/rights"
 import type { MessageKey } from "@/lib/i18n/translate"
@@ -65,6 +65,16 @@ export function RightsStep({ view, unavailable, onView, disabled }: Props) {
   }
   const chooseBenefit = (id: string | null) => send({ benefit_id: id, points: applied.points_applied })
 
+  // points-plus-cash goods are paid with exactly their points: applied for the shopper once, when the step shows
+  const minPoints = view.points.min_for_cart
+  const autoApplied = useRef(false)
+  const needsRequired = minPoints > 0 && applied.points_applied < minPoints && view.points.balance >= minPoints
+  useEffect(() => {
+    if (!needsRequired || autoApplied.current || disabled) return
+    autoApplied.current = true
+    send({ points: minPoints })
+  }, [needsRequired, minPoints, disabled])
+
   const periodKey = (period: string) => `rights.remaining.${period}` as MessageKey
   const remainingText = (b: { remaining: number; period: string; quota?: number }) => {
     const key = periodKey(b.period)
@@ -96,6 +106,11 @@ export function RightsStep({ view, unavailable, onView, disabled }: Props) {
           <span className="muted small" data-testid="rights-max" data-max={view.points.max_for_cart}>
             {t("rights.maxForCart", { max: formatPoints(view.points.max_for_cart, locale) })}
           </span>
+          {minPoints > 0 ? (
+            <span className="muted small" data-testid="rights-min" data-min={minPoints}>
+              {t("rights.minForCart", { min: formatPoints(minPoints, locale) })}
+            </span>
+          ) : null}
         </div>
         <div className="rights-points-row">
           <label className="field rights-points-field">

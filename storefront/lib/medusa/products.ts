@@ -11,7 +11,7 @@ export function isScene(value: string): value is Scene {
 }
 
 const CARD_FIELDS =
-  "id,title,subtitle,handle,thumbnail,metadata,*categories,*variants.calculated_price"
+  "id,title,subtitle,handle,thumbnail,metadata,*categories,*variants.calculated_price,variants.metadata"
 
 const DETAIL_FIELDS =
   "id,title,subtitle,handle,description,thumbnail,metadata,*images,*categories,*options,*options.values," +

@@ -64,7 +64,8 @@ export type CartBenefit = Benefit & { value_for_cart: number; eligible: boolean 
 
 export type CartRights = {
   rights: AppliedRights
-  points: { balance: number; max_for_cart: number }
+  /** min_for_cart: the points the cart's points-plus-cash goods must be paid with (0 without them) */
+  points: { balance: number; max_for_cart: number; min_for_cart: number }
   benefits: CartBenefit[]
 }
 
@@ -75,6 +76,7 @@ export const RIGHTS_ERROR_CODES = [
   "quota_exhausted",
   "invalid_request",
   "rights_changed",
+  "points_required",
 ] as const
 export type RightsErrorCode = (typeof RIGHTS_ERROR_CODES)[number]
 
@@ -210,7 +212,7 @@ export async function retrieveCartRights(cartId: string): Promise<CartRights | u
   }
   return {
     rights: toApplied(res.body.rights),
-    points: { balance: num(res.body.points?.balance), max_for_cart: num(res.body.points?.max_for_cart) },
+    points: { balance: num(res.body.points?.balance), max_for_cart: num(res.body.points?.max_for_cart), min_for_cart: num(res.body.points?.min_for_cart) },
     benefits: Array.isArray(res.body.benefits)
       ? res.body.benefits.map((b: any) => ({ ...toBenefit(b), value_for_cart: num(b.value_for_cart), eligible: Boolean(b.eligible) }))
       : [],

@@ -7,6 +7,7 @@ const CODE_KEYS: Record<string, MessageKey> = {
   quota_exhausted: "rights.errors.quota_exhausted",
   invalid_request: "rights.errors.invalid_request",
   rights_changed: "rights.errors.rights_changed",
+  points_required: "rights.errors.points_required",
 }
 
 /** The shopper's words for a rights refusal, chosen by the backend's machine `code`. */

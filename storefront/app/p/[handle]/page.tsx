@@ -7,6 +7,7 @@ import { ErrorState } from "@/components/states"
 import { getI18n } from "@/lib/i18n/server"
 import { readableError } from "@/lib/medusa/errors"
 import { getProductByHandle, isScene, productMeta } from "@/lib/medusa/products"
+import { variantPointsPrice } from "@/lib/mall/points-price"
 import { ProductPurchase, type PurchaseOption, type PurchaseVariant } from "./product-purchase"
 
 type Props = { params: Promise<{ handle: string }> }
@@ -38,6 +39,7 @@ function toPurchaseData(product: HttpTypes.StoreProduct): { options: PurchaseOpt
       ),
       price: variant.calculated_price?.calculated_amount ?? null,
       originalPrice: variant.calculated_price?.original_amount ?? null,
+      points: variantPointsPrice(variant),
       inStock: !managed || typeof qty !== "number" || qty > 0,
     }
   })

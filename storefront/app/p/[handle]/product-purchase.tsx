@@ -7,6 +7,7 @@ import { CartIcon, CheckIcon } from "@/components/icons"
 import { QuantityStepper } from "@/components/quantity-stepper"
 import { addToCart, type CartActionResult } from "@/lib/actions/cart"
 import { formatMoney } from "@/lib/money"
+import { formatPointsPrice } from "@/lib/mall/points-price"
 
 export type PurchaseOption = { id: string; title: string; values: string[] }
 export type PurchaseVariant = {
@@ -16,6 +17,8 @@ export type PurchaseVariant = {
   options: Record<string, string>
   price: number | null
   originalPrice: number | null
+  /** points-plus-cash goods: points per unit, paid beside the cash part of `price` (0 otherwise) */
+  points: number
   inStock: boolean
 }
 
@@ -43,6 +46,7 @@ export function ProductPurchase({ options, variants }: { options: PurchaseOption
   const prices = variants.map((v) => v.price).filter((p): p is number => p !== null)
   const minPrice = prices.length ? Math.min(...prices) : null
   const price = variant ? variant.price : minPrice
+  const points = (variant ?? variants.find((v) => v.price === price))?.points ?? 0
   const showFrom = !variant && prices.length > 1 && new Set(prices).size > 1
   const canBuy = Boolean(variant && variant.inStock && variant.price !== null)
 
@@ -141,11 +145,17 @@ export function ProductPurchase({ options, variants }: { options: PurchaseOption
         </p>
       ) : null}
 
+      {points ? (
+        <p className="muted small" data-testid="points-price-hint">
+          {t("mall.pointsPriceHint", { points: points.toLocaleString(locale) })}
+        </p>
+      ) : null}
+
       <div className="buy-bar">
         <div className="buy-bar-inner">
           <div className="buy-price">
-            <span className="price-now" data-testid="product-price">
-              {price !== null ? formatMoney(price, locale) : "—"}
+            <span className="price-now" data-testid="product-price" data-points={points || undefined}>
+              {price !== null ? formatPointsPrice(price, points, locale, t("mall.points")) : "—"}
               {showFrom ? <small> {t("common.from")}</small> : null}
             </span>
             {variant && variant.originalPrice !== null && variant.price !== null && variant.originalPrice > variant.price ? (

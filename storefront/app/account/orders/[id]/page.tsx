@@ -13,6 +13,7 @@ import { listWalletVouchers, sortVouchers, type WalletVoucher } from "@/lib/medu
 import { formatMoney } from "@/lib/money"
 import { rightsCredits } from "@/lib/rights/credits"
 import { formatPoints } from "@/lib/rights/messages"
+import { OrderTracking } from "../../../order/order-tracking"
 import { OrderVoucherRefund } from "./order-voucher-refund"
 
 type Props = { params: Promise<{ id: string }> }
@@ -148,6 +149,7 @@ export default async function AccountOrderPage({ params }: Props) {
           </dl>
         </section>
       ) : null}
+      <OrderTracking orderId={order.id} shipsGoods={(order.items ?? []).some((item) => item.requires_shipping !== false)} />
       <OrderDetails order={order} locale={locale} t={t} />
     </div>
   )

@@ -9,6 +9,7 @@ import { getI18n } from "@/lib/i18n/server"
 import { retrieveOrder } from "@/lib/medusa/customer"
 import { isNotFound, readableError } from "@/lib/medusa/errors"
 import { getAuthToken } from "@/lib/medusa/session"
+import { OrderTracking } from "../../order-tracking"
 
 type Props = { params: Promise<{ id: string }> }
 
@@ -54,6 +55,7 @@ export default async function OrderConfirmedPage({ params }: Props) {
           </Link>
         </section>
       ) : null}
+      <OrderTracking orderId={order.id} shipsGoods={(order.items ?? []).some((item) => item.requires_shipping !== false)} />
       <OrderDetails order={order} locale={locale} t={t} />
       <div className="button-row">
         {loggedIn ? (
