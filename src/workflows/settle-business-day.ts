@@ -34,7 +34,7 @@ const postPendingStep = createStep("settlement-post-pending", async (input: Inpu
     }
   }
   let posted = 0
-  for (const id of touched) posted += await postVoucherActivity(container, id)
+  posted += await postVoucherActivity(container, [...touched])
   for (let skip = 0; ; skip += PAGE) {
     const page = await vouchers.listIssuedVouchers(
       { status: ["expired", "refunded"], updated_at: { $gte: from, $lt: to } } as any,

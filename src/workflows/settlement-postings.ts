@@ -9,7 +9,7 @@ import { deliveryIncrement, earnedLines, pickRate, platformGoodsLines, type Rate
 import { JournalLineInput, type RefundKept, saleLines, shippingLines } from "../modules/settlement/posting-rules"
 import type { EntryInput } from "../modules/settlement/service"
 import type SettlementModuleService from "../modules/settlement/service"
-import { loadVoucherUnit } from "./steps/settlement-voucher-unit"
+import { loadVoucherUnit, loadVoucherUnits } from "./steps/settlement-voucher-unit"
 
 /**
  * The ledger side of business events. Each posting is exactly-once by its key, so these are safe
@@ -43,12 +43,17 @@ export async function postOrderSale(
   ])
 }
 
-/** Posts a voucher's redemptions and reversals not yet in the ledger. */
-export async function postVoucherActivity(container: MedusaContainer, voucherId: string) {
-  const loaded = await loadVoucherUnit(container, voucherId)
-  if (!loaded) return 0
+/** Posts vouchers' redemptions and reversals not yet in the ledger; returns how many entries it posted. */
+export async function postVoucherActivity(container: MedusaContainer, voucherIds: string | string[]) {
   const settlement: SettlementModuleService = container.resolve(SETTLEMENT_MODULE)
-  return settlement.syncVoucherRedemptions(loaded.unit, loaded.events)
+  let posted = 0
+  const ids = [...new Set(Array.isArray(voucherIds) ? voucherIds : [voucherIds])]
+  for (let i = 0; i < ids.length; i += 200) {
+    for (const loaded of (await loadVoucherUnits(container, ids.slice(i, i + 200))).values()) {
+      posted += await settlement.syncVoucherRedemptions(loaded.unit, loaded.events)
+    }
+  }
+  return posted
 }
 
 /** After a voucher refund: activity first (a redemption may not be posted yet), then the refund. */

@@ -84,41 +84,64 @@ class SettlementModuleService extends MedusaService({
 
   /** Posts one entry once (by posting_key) in the caller's transaction; false when it was already posted. */
   private async post(trx: Knex, e: EntryInput): Promise<boolean> {
-    if (!e.lines.length) return false
-    const entryId = rid("jent")
-    const inserted = await trx.raw(
-      `INSERT INTO journal_entry (id, posting_key, kind, business_date, merchant_id, order_id, voucher_id, source_id, memo, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now()) ON CONFLICT (posting_key) WHERE deleted_at IS NULL DO NOTHING RETURNING id`,
-      [entryId, e.posting_key, e.kind, e.business_date, e.merchant_id ?? null, e.order_id ?? null, e.voucher_id ?? null, e.source_id ?? null, e.memo ?? null]
-    )
-    if (!inserted.rows.length) return false
-    const codes = [...new Set(e.lines.map((l) => l.account))]
-    for (const code of codes) {
-      const a = describeAccount(code)
+    return (await this.postMany(trx, [e])).size > 0
+  }
+
+  /**
+   * Posts entries once each (by posting_key) in the caller's transaction, a handful of statements
+   * for any number of entries: a busy card's catch-up posts dozens at a time. Returns the keys posted.
+   */
+  private async postMany(trx: Knex, all: EntryInput[]): Promise<Set<string>> {
+    const posted = new Set<string>()
+    const entries = all.filter((e) => e.lines.length)
+    // each row below binds at most 16 parameters: 500 entries stay far below Postgres's 65,535
+    for (let i = 0; i < entries.length; i += 500) {
+      const chunk = entries.slice(i, i + 500)
+      const codes = [...new Set(chunk.flatMap((e) => e.lines.map((l) => l.account)))]
+      const accounts = codes.map((code) => {
+        const a = describeAccount(code)
+        return [rid("lacc"), code, a.name, a.type, a.merchant_id]
+      })
       await trx.raw(
-        `INSERT INTO ledger_account (id, code, name, type, merchant_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, now(), now())
+        `INSERT INTO ledger_account (id, code, name, type, merchant_id, created_at, updated_at)
+         VALUES ${accounts.map(() => "(?, ?, ?, ?, ?, now(), now())").join(", ")}
          ON CONFLICT (code) WHERE deleted_at IS NULL DO NOTHING`,
-        [rid("lacc"), code, a.name, a.type, a.merchant_id]
+        accounts.flat()
       )
-    }
-    const values = e.lines.map((l) => [rid("jlin"), entryId, l.account, describeAccount(l.account).merchant_id, l.amount])
-    await trx.raw(
-      `INSERT INTO journal_line (id, entry_id, account_code, merchant_id, amount, created_at, updated_at)
-       VALUES ${values.map(() => "(?, ?, ?, ?, ?, now(), now())").join(", ")}`,
-      values.flat()
-    )
-    if (e.settlement && e.merchant_id) {
-      const settleDate = await this.openSettleDate(trx, e.business_date)
-      const inc = e.settlement.increment
+      const ids = chunk.map(() => rid("jent"))
+      const inserted = await trx.raw(
+        `INSERT INTO journal_entry (id, posting_key, kind, business_date, merchant_id, order_id, voucher_id, source_id, memo, created_at, updated_at)
+         VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())").join(", ")}
+         ON CONFLICT (posting_key) WHERE deleted_at IS NULL DO NOTHING RETURNING id`,
+        chunk.flatMap((e, k) => [ids[k], e.posting_key, e.kind, e.business_date, e.merchant_id ?? null, e.order_id ?? null, e.voucher_id ?? null, e.source_id ?? null, e.memo ?? null])
+      )
+      const fresh = new Set<string>(inserted.rows.map((r: any) => r.id))
+      const kept = chunk.map((e, k) => ({ e, id: ids[k] })).filter(({ id }) => fresh.has(id))
+      if (!kept.length) continue
+      const lines = kept.flatMap(({ e, id }) => e.lines.map((l) => [rid("jlin"), id, l.account, describeAccount(l.account).merchant_id, l.amount]))
       await trx.raw(
-        `INSERT INTO settlement_line (id, posting_key, merchant_id, kind, business_date, settle_date, order_id, voucher_id, source_id,
-           gross, commission, merchant_funded, net, commission_rate_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())`,
-        [rid("sline"), e.posting_key, e.merchant_id, e.settlement.kind, e.business_date, settleDate, e.order_id ?? null, e.voucher_id ?? null,
-          e.source_id ?? null, inc.gross, inc.commission, inc.merchant_funded, inc.net, e.settlement.commission_rate_id]
+        `INSERT INTO journal_line (id, entry_id, account_code, merchant_id, amount, created_at, updated_at)
+         VALUES ${lines.map(() => "(?, ?, ?, ?, ?, now(), now())").join(", ")}`,
+        lines.flat()
       )
+      const merchantLines = kept.filter(({ e }) => e.settlement && e.merchant_id)
+      const settleDates = new Map<string, string>()
+      for (const d of new Set(merchantLines.map(({ e }) => e.business_date))) settleDates.set(d, await this.openSettleDate(trx, d))
+      if (merchantLines.length) {
+        await trx.raw(
+          `INSERT INTO settlement_line (id, posting_key, merchant_id, kind, business_date, settle_date, order_id, voucher_id, source_id,
+             gross, commission, merchant_funded, net, commission_rate_id, created_at, updated_at)
+           VALUES ${merchantLines.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())").join(", ")}`,
+          merchantLines.flatMap(({ e }) => {
+            const inc = e.settlement!.increment
+            return [rid("sline"), e.posting_key, e.merchant_id, e.settlement!.kind, e.business_date, settleDates.get(e.business_date), e.order_id ?? null,
+              e.voucher_id ?? null, e.source_id ?? null, inc.gross, inc.commission, inc.merchant_funded, inc.net, e.settlement!.commission_rate_id]
+          })
+        )
+      }
+      kept.forEach(({ e }) => posted.add(e.posting_key))
     }
-    return true
+    return posted
   }
 
   /**
@@ -137,11 +160,7 @@ class SettlementModuleService extends MedusaService({
 
   @InjectManager()
   async postEntries(entries: EntryInput[], @MedusaContext() ctx: Context = {}): Promise<number> {
-    return this.knexOf(ctx).transaction(async (trx: Knex) => {
-      let posted = 0
-      for (const e of entries) if (await this.post(trx, e)) posted++
-      return posted
-    })
+    return this.knexOf(ctx).transaction(async (trx: Knex) => (await this.postMany(trx, entries)).size)
   }
 
   @InjectManager()
@@ -166,46 +185,51 @@ class SettlementModuleService extends MedusaService({
     return this.knexOf(ctx).transaction(async (trx: Knex) => {
       const v = await this.lockVoucherValue(trx, unit, rates)
       if (v.closed) return 0
-      // one query for what is already in the ledger, not one per event
-      const { rows: postedRows } = await trx.raw(`SELECT posting_key FROM journal_entry WHERE voucher_id = ? AND kind IN ('redemption', 'reversal')`, [unit.voucher_id])
+      const keys = events.map((ev) => `${ev.kind}:${ev.redemption_id}`)
+      // under the voucher's lock this is the whole truth about which events are in the ledger
+      const { rows: postedRows } = keys.length
+        ? await trx.raw(`SELECT posting_key FROM journal_entry WHERE posting_key = ANY(?) AND deleted_at IS NULL`, [keys])
+        : { rows: [] }
       const already = new Set<string>(postedRows.map((r: any) => r.posting_key))
+      const reversedKeys = events.filter((ev) => ev.kind === "reversal" && !already.has(`reversal:${ev.redemption_id}`)).map((ev) => `redemption:${ev.redemption_id}`)
+      const { rows: originals } = reversedKeys.length
+        ? await trx.raw(`SELECT posting_key, gross, commission, merchant_funded, net, commission_rate_id FROM settlement_line WHERE posting_key = ANY(?)`, [reversedKeys])
+        : { rows: [] }
+      const originalOf = new Map<string, any>(originals.map((r: any) => [r.posting_key, r]))
+      const entries: EntryInput[] = []
       let redeemed = 0
-      let posted = 0
       for (const ev of [...events].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.kind === "redemption" ? -1 : 1))) {
         const before = redeemed
         redeemed += ev.kind === "redemption" ? ev.amount : -ev.amount
         const key = `${ev.kind}:${ev.redemption_id}`
         const businessDate = shanghaiDate(ev.at)
         if (already.has(key)) continue
+        const common = { posting_key: key, business_date: businessDate, merchant_id: unit.merchant_id, order_id: unit.order_id, voucher_id: unit.voucher_id, source_id: ev.redemption_id }
         if (ev.kind === "redemption") {
           const rate = this.rateOn(rates, unit, businessDate)
           const inc = redemptionIncrement(v, before, redeemed, rate)
-          if (await this.post(trx, {
-            posting_key: key, kind: "redemption", business_date: businessDate, merchant_id: unit.merchant_id, order_id: unit.order_id,
-            voucher_id: unit.voucher_id, source_id: ev.redemption_id, lines: earnedLines(unit.merchant_id, inc),
-            settlement: { kind: "redemption", increment: inc, commission_rate_id: rate.id },
-          })) {
-            this.applyIncrement(v, inc)
-            posted++
-          }
+          entries.push({ ...common, kind: "redemption", lines: earnedLines(unit.merchant_id, inc), settlement: { kind: "redemption", increment: inc, commission_rate_id: rate.id } })
+          this.applyIncrement(v, inc)
         } else {
-          // a reversal takes back exactly what its redemption posted
-          const { rows } = await trx.raw(`SELECT gross, commission, merchant_funded, net, commission_rate_id FROM settlement_line WHERE posting_key = ?`, [`redemption:${ev.redemption_id}`])
-          if (!rows[0]) continue
-          const original: Increment = { gross: num(rows[0].gross), commission: num(rows[0].commission), merchant_funded: num(rows[0].merchant_funded), net: num(rows[0].net) }
+          // a reversal takes back exactly what its redemption posted (this run's or an earlier one's)
+          const stored = originalOf.get(`redemption:${ev.redemption_id}`)
+          const thisRun = entries.find((e) => e.posting_key === `redemption:${ev.redemption_id}`)?.settlement
+          const o = stored ?? thisRun?.increment
+          if (!o) continue
+          const original: Increment = { gross: num(o.gross), commission: num(o.commission), merchant_funded: num(o.merchant_funded), net: num(o.net) }
           const inc: Increment = { gross: -original.gross, commission: -original.commission, merchant_funded: -original.merchant_funded, net: -original.net }
-          if (await this.post(trx, {
-            posting_key: key, kind: "reversal", business_date: businessDate, merchant_id: unit.merchant_id, order_id: unit.order_id,
-            voucher_id: unit.voucher_id, source_id: ev.redemption_id, lines: negate(earnedLines(unit.merchant_id, original)),
-            settlement: { kind: "reversal", increment: inc, commission_rate_id: rows[0].commission_rate_id },
-          })) {
-            this.applyIncrement(v, inc)
-            posted++
-          }
+          entries.push({
+            ...common, kind: "reversal", lines: negate(earnedLines(unit.merchant_id, original)),
+            settlement: { kind: "reversal", increment: inc, commission_rate_id: stored ? stored.commission_rate_id : thisRun!.commission_rate_id },
+          })
+          this.applyIncrement(v, inc)
         }
       }
+      const posted = await this.postMany(trx, entries)
+      // the lock made `already` complete: an entry not posted now means the ledger and this row disagree
+      if (posted.size !== entries.filter((e) => e.lines.length).length) throw new Error(`voucher ${unit.voucher_id}: postings raced past the voucher lock`)
       await this.saveVoucherValue(trx, v)
-      return posted
+      return posted.size
     })
   }
 
@@ -287,14 +311,32 @@ class SettlementModuleService extends MedusaService({
     v.commission_posted += inc.commission
   }
 
+  /** The units settlement already knows (voucher_value keeps them from the first posting), by voucher. */
+  @InjectManager()
+  async knownVoucherUnits(voucherIds: string[], @MedusaContext() ctx: Context = {}): Promise<Map<string, VoucherUnit>> {
+    if (!voucherIds.length) return new Map()
+    const { rows } = await this.knexOf(ctx).raw(
+      `SELECT voucher_id, merchant_id, order_id, product_id, category_ids, face_value, sale_value, cash, points_value, benefit_value, benefit_funder
+       FROM voucher_value WHERE voucher_id = ANY(?) AND category_ids IS NOT NULL AND deleted_at IS NULL`,
+      [voucherIds]
+    )
+    return new Map(rows.map((r: any) => [r.voucher_id, {
+      voucher_id: r.voucher_id, merchant_id: r.merchant_id, order_id: r.order_id, product_id: r.product_id,
+      category_ids: Array.isArray(r.category_ids) ? r.category_ids : [], face_value: num(r.face_value), sale_value: num(r.sale_value),
+      cash: num(r.cash), points_value: num(r.points_value), benefit_value: num(r.benefit_value), benefit_funder: r.benefit_funder,
+    } satisfies VoucherUnit]))
+  }
+
   private async lockVoucherValue(trx: Knex, unit: VoucherUnit, rates: Awaited<ReturnType<SettlementModuleService["ratesFor"]>>) {
     const fixedRate = pickRate(rates.filter((r) => r.kind === "fixed"), { business_date: shanghaiDate(new Date()), merchant_id: unit.merchant_id, product_id: unit.product_id, category_ids: unit.category_ids })
     await trx.raw(
-      `INSERT INTO voucher_value (id, voucher_id, merchant_id, order_id, face_value, sale_value, cash, points_value, benefit_value, benefit_funder,
-         merchant_funded, gross_posted, merchant_funded_posted, fixed_commission, commission_posted, closed, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, 0, false, now(), now()) ON CONFLICT (voucher_id) WHERE deleted_at IS NULL DO NOTHING`,
-      [rid("vval"), unit.voucher_id, unit.merchant_id, unit.order_id, unit.face_value, unit.sale_value, unit.cash, unit.points_value,
-        unit.benefit_value, unit.benefit_funder, unit.benefit_funder === "merchant" ? unit.benefit_value : 0, fixedRate?.value ?? 0]
+      `INSERT INTO voucher_value (id, voucher_id, merchant_id, order_id, product_id, category_ids, face_value, sale_value, cash, points_value, benefit_value,
+         benefit_funder, merchant_funded, gross_posted, merchant_funded_posted, fixed_commission, commission_posted, closed, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, 0, false, now(), now())
+       ON CONFLICT (voucher_id) WHERE deleted_at IS NULL
+       DO UPDATE SET product_id = EXCLUDED.product_id, category_ids = EXCLUDED.category_ids WHERE voucher_value.category_ids IS NULL`,
+      [rid("vval"), unit.voucher_id, unit.merchant_id, unit.order_id, unit.product_id, JSON.stringify(unit.category_ids ?? []), unit.face_value, unit.sale_value,
+        unit.cash, unit.points_value, unit.benefit_value, unit.benefit_funder, unit.benefit_funder === "merchant" ? unit.benefit_value : 0, fixedRate?.value ?? 0]
     )
     const { rows } = await trx.raw(`SELECT * FROM voucher_value WHERE voucher_id = ? FOR UPDATE`, [unit.voucher_id])
     const r = rows[0]

@@ -162,6 +162,21 @@ class VoucherModuleService extends MedusaService({ VoucherTemplate, IssuedVouche
   }
 
   /**
+   * The vouchers' redemptions as settlement reads them, in one lean query: the ledger catch-up of
+   * a busy stored-value card reads its whole history every few seconds.
+   */
+  @InjectManager()
+  async listRedemptionEvents(voucherIds: string[], @MedusaContext() ctx: Context = {}) {
+    if (!voucherIds.length) return [] as Array<{ id: string; voucher_id: string; amount: number; created_at: Date; reversed_at: Date | null }>
+    const knex: Knex = (ctx.manager as any).getKnex()
+    const { rows } = await knex.raw(
+      `SELECT id, voucher_id, amount, created_at, reversed_at FROM redemption WHERE voucher_id = ANY(?) AND deleted_at IS NULL`,
+      [voucherIds]
+    )
+    return rows.map((r: any) => ({ id: r.id, voucher_id: r.voucher_id, amount: Number(r.amount), created_at: new Date(r.created_at), reversed_at: r.reversed_at ? new Date(r.reversed_at) : null }))
+  }
+
+  /**
    * Takes a voucher out of circulation for a refund, atomically: only an active or partly used
    * voucher moves to `refunded`, so two refund requests (or a refund racing a redemption) can't
    * both win. Returns the state before, for the refund amount and for compensation.

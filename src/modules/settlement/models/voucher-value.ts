@@ -10,6 +10,9 @@ const VoucherValue = model
     voucher_id: model.text(),
     merchant_id: model.text(),
     order_id: model.text().nullable(),
+    product_id: model.text().nullable(),
+    // null until known: rows from before this column get it on their next posting
+    category_ids: model.json().nullable(),
     face_value: model.number(),
     sale_value: model.number(),
     cash: model.number(),
