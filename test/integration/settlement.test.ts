@@ -168,6 +168,31 @@ medusaIntegrationTestRunner({
       expect(rest.data.lines).toHaveLength(2)
     })
 
+    it("posts many cards' terminal activity in one run, each redemption exactly once even when runs overlap", async () => {
+      await setRates()
+      const order = await buyThroughStoreApi(api as any, headers, demo.customer.email, 3)
+      const cards = await walletVouchersFor(api as any, headers, order.id, 3)
+      const t = terminal()
+      for (const [i, card] of cards.entries()) {
+        for (let k = 0; k <= i; k++) expect((await t.redeem(card.code, { amount: 1000 })).ok).toBe(true)
+      }
+      const ids = cards.map((c: any) => c.id)
+      // what overlapping subscriber windows and the nightly catch-up may do: the same cards at once
+      await Promise.all([postVoucherActivity(getContainer(), ids), postVoucherActivity(getContainer(), ids), postVoucherActivity(getContainer(), [...ids].reverse())])
+      const { rows } = await dbConnection.raw(
+        `SELECT voucher_id, count(*)::int AS n, sum(gross)::int AS gross, sum(commission)::int AS commission FROM settlement_line WHERE voucher_id = ANY(?) GROUP BY voucher_id`,
+        [ids]
+      )
+      const byCard = new Map(rows.map((r: any) => [r.voucher_id, r]))
+      // ¥10 of a ¥100 card sold for ¥88 earns ¥8.80 gross, 5% commission 44 fen, per redemption
+      cards.forEach((card: any, i: number) => expect(byCard.get(card.id)).toEqual({ voucher_id: card.id, n: i + 1, gross: 880 * (i + 1), commission: 44 * (i + 1) }))
+      const { rows: keys } = await dbConnection.raw(`SELECT count(*)::int AS n, count(DISTINCT posting_key)::int AS distinct_keys FROM journal_entry WHERE voucher_id = ANY(?)`, [ids])
+      expect(keys[0]).toEqual({ n: 6, distinct_keys: 6 })
+      expect(await postVoucherActivity(getContainer(), ids)).toEqual(0)
+      const tb = await trialBalance()
+      expect(tb.total_debit).toEqual(tb.total_credit)
+    })
+
     it("lines posted after a day was settled roll to the next day; a run that crashes midway finishes on rerun with the same totals", async () => {
       await setRates()
       await api.post("/admin/settlements/run", { business_date: today }, admin)
