@@ -5,7 +5,7 @@ import { RIGHTS_MODULE } from "../modules/rights"
 import { splitOrderFunding } from "../modules/rights/funding"
 import type { RightsLine } from "../modules/rights/rules"
 import type RightsModuleService from "../modules/rights/service"
-import { postOrderSale } from "./settlement-postings"
+import { postOrderSale, postPointsMovements } from "./settlement-postings"
 import { fen } from "./steps/cart-rights-context"
 import { withFixedPoints } from "./steps/mall-points-price"
 
@@ -61,6 +61,7 @@ export async function recordOrderFunding(container: MedusaContainer, input: { or
     shipping: fen(order.shipping_total),
     benefit_funder: program ? ((program as any).funder as string) : null,
   })
+  await postPointsMovements(container, { order_id: order.id, kinds: ["earn"] })
   return split
 }
 

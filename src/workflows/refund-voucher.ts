@@ -5,14 +5,15 @@ import { refundTermsFor } from "../lib/voucher-refund-terms"
 import { VOUCHER_MODULE } from "../modules/voucher"
 import type VoucherModuleService from "../modules/voucher/service"
 import type { RefundKept } from "../modules/settlement/posting-rules"
-import { postVoucherRefund } from "./settlement-postings"
+import { postPointsMovements, postVoucherRefund } from "./settlement-postings"
 import { markVoucherRefundedStep, type VoucherRefundPlan } from "./steps/mark-voucher-refunded-step"
 import { refundRightsUnitStep } from "./steps/refund-rights-unit-step"
 
 /** The ledger after the money moved; exactly-once by voucher, and the nightly catch-up retries it. */
-const postRefundToLedgerStep = createStep("post-voucher-refund-to-ledger", async (input: { voucher_id: string; cash_fen: number; points: number; kept: RefundKept | null }, { container }) => {
+const postRefundToLedgerStep = createStep("post-voucher-refund-to-ledger", async (input: { voucher_id: string; order_id: string; cash_fen: number; points: number; kept: RefundKept | null }, { container }) => {
   try {
     await postVoucherRefund(container, input.voucher_id, { cash_back: input.cash_fen, points_back: input.points, kept: input.kept })
+    if (input.order_id) await postPointsMovements(container, { order_id: input.order_id, kinds: ["clawback", "adjust"] })
   } catch (e: any) {
     // the money already moved; never undo a refund over bookkeeping
     container.resolve("logger").warn(`ledger posting of refund ${input.voucher_id} deferred to the nightly catch-up: ${e?.message}`)
@@ -60,7 +61,7 @@ export const refundVoucherWorkflow = createWorkflow(
     when({ parts }, ({ parts }) => parts.cash_fen > 0).then(() => {
       refundPaymentWorkflow.runAsStep({ input: refund })
     })
-    postRefundToLedgerStep(transform({ plan, parts }, ({ plan, parts }) => ({ voucher_id: plan.voucher_id, cash_fen: parts.cash_fen, points: parts.points, kept: keptByTerms(plan) })))
+    postRefundToLedgerStep(transform({ plan, parts }, ({ plan, parts }) => ({ voucher_id: plan.voucher_id, order_id: plan.order_id, cash_fen: parts.cash_fen, points: parts.points, kept: keptByTerms(plan) })))
     releaseVoucherSceneStep(transform({ plan }, ({ plan }) => ({ voucher_id: plan.voucher_id, kind: plan.voucher_kind })))
     const result = transform({ plan, parts }, ({ plan, parts }) => ({
       voucher_id: plan.voucher_id,

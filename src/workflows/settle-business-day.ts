@@ -6,7 +6,7 @@ import { SETTLEMENT_MODULE } from "../modules/settlement"
 import type SettlementModuleService from "../modules/settlement/service"
 import { VOUCHER_MODULE } from "../modules/voucher"
 import type VoucherModuleService from "../modules/voucher/service"
-import { postVoucherActivity, postVoucherExpiry, postVoucherRefund } from "./settlement-postings"
+import { postPointsMovements, postVoucherActivity, postVoucherExpiry, postVoucherRefund } from "./settlement-postings"
 
 type Input = { business_date: string }
 
@@ -49,6 +49,7 @@ const postPendingStep = createStep("settlement-post-pending", async (input: Inpu
     }
     if (page.length < PAGE) break
   }
+  posted += await postPointsMovements(container, { created_from: from, created_to: to })
   return new StepResponse({ posted })
 })
 

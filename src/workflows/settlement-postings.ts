@@ -6,7 +6,8 @@ import { RIGHTS_MODULE } from "../modules/rights"
 import type RightsModuleService from "../modules/rights/service"
 import { SETTLEMENT_MODULE } from "../modules/settlement"
 import { deliveryIncrement, earnedLines, pickRate, platformGoodsLines, type Rate } from "../modules/settlement/posting-rules"
-import { JournalLineInput, type RefundKept, saleLines, shippingLines } from "../modules/settlement/posting-rules"
+import { JournalLineInput, pointsMovementLines, type RefundKept, saleLines, shippingLines } from "../modules/settlement/posting-rules"
+import { FEN_PER_POINT } from "../modules/rights/rules"
 import type { EntryInput } from "../modules/settlement/service"
 import type SettlementModuleService from "../modules/settlement/service"
 import { loadVoucherUnit, loadVoucherUnits } from "./steps/settlement-voucher-unit"
@@ -157,4 +158,39 @@ export async function postMallDelivery(container: MedusaContainer, fulfillmentId
     }
     return entries.length ? settlement.postEntries(entries) : 0
   })
+}
+
+/**
+ * Points earned, clawed back, adjusted by an operator or expired, each once (`points:<entry>`).
+ * Burns and refunds of points are not here: the sale and the voucher refund post them. An
+ * `unrefund:` adjustment undoes a refund that never reached the ledger, so it stays out too.
+ */
+export async function postPointsMovements(
+  container: MedusaContainer,
+  filter: { order_id?: string; ids?: string[]; created_from?: Date; created_to?: Date; kinds?: string[] }
+) {
+  const rights: RightsModuleService = container.resolve(RIGHTS_MODULE)
+  const kinds = (filter.kinds ?? ["earn", "clawback", "adjust", "expire"]).filter((k) => ["earn", "clawback", "adjust", "expire"].includes(k))
+  const where: Record<string, any> = { kind: kinds }
+  if (filter.order_id) where.order_id = filter.order_id
+  if (filter.ids) where.id = filter.ids
+  if (filter.created_from || filter.created_to) where.created_at = { ...(filter.created_from ? { $gte: filter.created_from } : {}), ...(filter.created_to ? { $lt: filter.created_to } : {}) }
+  const settlement: SettlementModuleService = container.resolve(SETTLEMENT_MODULE)
+  let posted = 0
+  for (let skip = 0; ; skip += 500) {
+    const page = await rights.listPointsEntries(where, { select: ["id", "kind", "points", "posting_key", "order_id", "created_at"], take: 500, skip, order: { id: "ASC" } })
+    const entries: EntryInput[] = (page as any[])
+      .filter((e) => !String(e.posting_key).startsWith("unrefund:"))
+      .map((e) => ({
+        posting_key: `points:${e.id}`,
+        kind: "points",
+        business_date: shanghaiDate(new Date(e.created_at)),
+        order_id: e.order_id ?? null,
+        source_id: e.id,
+        lines: pointsMovementLines({ kind: e.kind, points: Number(e.points), fen_per_point: FEN_PER_POINT }),
+      }))
+    if (entries.length) posted += await settlement.postEntries(entries)
+    if (page.length < 500) break
+  }
+  return posted
 }

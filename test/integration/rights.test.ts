@@ -5,7 +5,9 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { TerminalClient } from "@palmlife/terminal-client"
 import { RIGHTS_MODULE } from "../../src/modules/rights"
 import seed from "../../src/scripts/seed"
+import { FEN_PER_POINT } from "../../src/modules/rights/rules"
 import { expirePointsWorkflow } from "../../src/workflows/expire-points"
+import { settleBusinessDayWorkflow } from "../../src/workflows/settle-business-day"
 import { cartWith, completeCart, payWithSystemProvider, registerShopper, Shopper, until } from "../support/rights-checkout"
 import { walletVouchersFor } from "../support/store-purchase"
 
@@ -377,6 +379,51 @@ medusaIntegrationTestRunner({
       expect(paused.data.benefit_program.status).toEqual("paused")
       const del = await api.delete(`/admin/benefit-programs/${created.data.benefit_program.id}`, { headers: adminHeaders })
       expect(del.data.deleted).toBe(true)
+    })
+
+    it("keeps the general ledger's points liability equal to every member's outstanding points, each movement posted once", async () => {
+      const outstandingFen = async () => Number((await dbConnection.raw(`SELECT COALESCE(sum(balance), 0)::bigint AS b FROM points_account`)).rows[0].b) * FEN_PER_POINT
+      const ledgerFen = async () => {
+        const { rows } = await dbConnection.raw(`SELECT COALESCE(sum(amount), 0)::bigint AS a FROM journal_line WHERE account_code = 'points_liability'`)
+        return -Number(rows[0].a)
+      }
+      const pointsEntries = async () => Number((await dbConnection.raw(`SELECT count(*)::int AS n FROM journal_entry WHERE kind = 'points'`)).rows[0].n)
+      // the demo customer's welcome points were posted by the seed
+      expect(await ledgerFen()).toEqual(await outstandingFen())
+
+      const shopper = await newShopper(4400)
+      expect(await ledgerFen()).toEqual(await outstandingFen())
+      const cartId = await cartWith(api as any, shopper, "golden-dragon-100-voucher")
+      await applyRights(shopper, cartId, { points: 4400 })
+      await payWithSystemProvider(api as any, shopper, cartId)
+      const { data } = await completeCart(api as any, shopper, cartId)
+      const [voucher] = await walletVouchersFor(api as any, shopper.headers, data.order.id, 1)
+      await until("earned points in the ledger", async () => (await ledgerFen()) === (await outstandingFen()))
+      // spent 4400 with the sale, earned 44 on the cash
+      expect(await balanceOf(shopper.customerId)).toEqual(44)
+
+      await api.post(`/store/wallet/vouchers/${voucher.id}/refund`, {}, { headers: shopper.headers })
+      expect(await balanceOf(shopper.customerId)).toEqual(4400)
+      expect(await ledgerFen()).toEqual(await outstandingFen())
+      await api.post(`/admin/customers/${shopper.customerId}/points-adjustments`, { points: -400, reason: "goodwill reversed" }, { headers: adminHeaders })
+      expect(await ledgerFen()).toEqual(await outstandingFen())
+
+      // everything expires: the liability is gone, the points became breakage
+      const breakageBefore = Number((await dbConnection.raw(`SELECT COALESCE(sum(amount), 0)::bigint AS a FROM journal_line WHERE account_code = 'points_breakage'`)).rows[0].a)
+      const outstandingBefore = await outstandingFen()
+      await expirePointsWorkflow(getContainer()).run({ input: { now: "2031-01-01T00:00:00Z" } })
+      expect(await outstandingFen()).toEqual(0)
+      expect(await ledgerFen()).toEqual(0)
+      const breakageAfter = Number((await dbConnection.raw(`SELECT COALESCE(sum(amount), 0)::bigint AS a FROM journal_line WHERE account_code = 'points_breakage'`)).rows[0].a)
+      expect(breakageBefore - breakageAfter).toEqual(outstandingBefore)
+
+      // the nightly catch-up finds every movement already posted
+      const entries = await pointsEntries()
+      const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date())
+      await settleBusinessDayWorkflow(getContainer()).run({ input: { business_date: today } })
+      expect(await pointsEntries()).toEqual(entries)
+      const { rows: tb } = await dbConnection.raw(`SELECT COALESCE(sum(amount), 0)::bigint AS s FROM journal_line`)
+      expect(Number(tb[0].s)).toEqual(0)
     })
 
     it("expires points at the end of the year after they were earned", async () => {

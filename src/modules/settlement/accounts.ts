@@ -4,6 +4,8 @@ export const ACCOUNTS = {
   bank: { name: "Bank (payouts) 銀行存款", type: "asset" },
   points_liability: { name: "Points liability 積分負債", type: "liability" },
   platform_subsidy_expense: { name: "Platform subsidy expense 平台補貼", type: "expense" },
+  points_expense: { name: "Points given to members 積分獎勵費用", type: "expense" },
+  points_breakage: { name: "Expired points 積分過期收益", type: "revenue" },
   commission_revenue: { name: "Commission revenue 佣金收入", type: "revenue" },
   breakage_revenue: { name: "Breakage 過期沉澱", type: "revenue" },
   shipping_revenue: { name: "Shipping revenue 運費收入", type: "revenue" },

@@ -31,6 +31,17 @@ export function saleLines(m: string, p: { cash: number; points_value: number; be
   ])
 }
 
+/**
+ * Points a member earns are owed to them (liability) and cost the platform (expense); taken back
+ * (clawback, an operator's debit) the other way round; expired, the liability becomes breakage.
+ * Spending and refunding points reach the ledger with the sale and the refund.
+ */
+export function pointsMovementLines(p: { kind: string; points: number; fen_per_point: number }): JournalLineInput[] {
+  const fen = p.points * p.fen_per_point
+  if (p.kind === "expire") return balanced([{ account: "points_liability", amount: -fen }, { account: "points_breakage", amount: fen }])
+  return balanced([{ account: "points_expense", amount: fen }, { account: "points_liability", amount: -fen }])
+}
+
 export function shippingLines(shipping: number): JournalLineInput[] {
   return balanced([
     { account: "provider_clearing", amount: shipping },

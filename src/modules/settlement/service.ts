@@ -32,7 +32,7 @@ const num = (v: unknown) => Number(v ?? 0)
 
 export type EntryInput = {
   posting_key: string
-  kind: "sale" | "redemption" | "reversal" | "refund" | "expiry" | "delivery" | "payout"
+  kind: "sale" | "redemption" | "reversal" | "refund" | "expiry" | "delivery" | "payout" | "points"
   business_date: string
   merchant_id?: string | null
   order_id?: string | null

@@ -1,3 +1,4 @@
+import { postPointsMovements } from "../../workflows/settlement-postings"
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { RIGHTS_MODULE } from "../../modules/rights"
@@ -70,12 +71,14 @@ export async function ensureRights(ctx: SeedCtx, demoCustomerId: string) {
   const [rule] = await rights.listPointsRules({ scene: "*" })
   if (!rule) await rights.createPointsRules({ scene: "*", max_burn_bps: DEFAULT_MAX_BURN_BPS })
   // a fixed posting key: seeding twice credits once
-  await rights.postPoints({
+  const welcome = await rights.postPoints({
     customer_id: demoCustomerId,
     kind: "adjust",
     points: DEMO_POINTS,
     posting_key: `seed:demo-points:${demoCustomerId}`,
     reason: "welcome points for the demo customer",
   })
+  // the points are owed to the customer from the start: the ledger says so too (once)
+  await postPointsMovements(ctx.container, { ids: [welcome.id] })
   return groups
 }

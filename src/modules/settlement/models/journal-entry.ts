@@ -5,7 +5,7 @@ const JournalEntry = model
   .define("journal_entry", {
     id: model.id({ prefix: "jent" }).primaryKey(),
     posting_key: model.text(),
-    kind: model.enum(["sale", "redemption", "reversal", "refund", "expiry", "delivery", "payout"]),
+    kind: model.enum(["sale", "redemption", "reversal", "refund", "expiry", "delivery", "payout", "points"]),
     business_date: model.text(),
     merchant_id: model.text().nullable(),
     order_id: model.text().nullable(),

@@ -3,6 +3,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { RIGHTS_MODULE } from "../../../../../modules/rights"
 import { toMedusaError } from "../../../../../modules/rights/rights-error"
 import type RightsModuleService from "../../../../../modules/rights/service"
+import { postPointsMovements } from "../../../../../workflows/settlement-postings"
 import { requireCustomer } from "../require-customer"
 
 /**
@@ -28,5 +29,6 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   } catch (e) {
     throw toMedusaError(e)
   }
+  await postPointsMovements(req.scope, { ids: [entry.id] })
   res.status(201).json({ balance: Number(entry.balance_after), entry: { id: entry.id, points: Number(entry.points), reason: entry.reason, operator_id: entry.operator_id, created_at: entry.created_at } })
 }
