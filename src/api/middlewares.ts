@@ -4,6 +4,7 @@ import cors from "cors"
 import { adminMiddlewares } from "./admin/admin-middlewares"
 import { adminReconciliationMiddlewares } from "./admin/settlements/reconciliation/middlewares"
 import { storeMiddlewares } from "./store/store-middlewares"
+import { travelMiddlewares } from "./travel-middlewares"
 import { cinemaMiddlewares } from "./cinema-middlewares"
 import { mallMiddlewares } from "./mall-middlewares"
 import { auditTerminalCall } from "./terminal/v1/audit-terminal-call"
@@ -37,6 +38,7 @@ export default defineMiddlewares({
     ...adminMiddlewares,
     ...adminReconciliationMiddlewares,
     ...storeMiddlewares,
+    ...travelMiddlewares,
     ...cinemaMiddlewares,
     ...mallMiddlewares,
   ],

@@ -41,6 +41,7 @@ import { demoImageUrl, writeArtwork } from "./seed/images"
 import { ensureMerchantsAndVouchers } from "./seed/merchants"
 import { ensureRights } from "./seed/rights"
 import { ensureCommissionRates } from "./seed/settlement"
+import { ensureTravel } from "./seed/travel"
 import { ensureMallPointsPrices } from "./seed/mall"
 
 const CURRENCY = "cny"
@@ -604,6 +605,7 @@ export default async function seed({ container }: ExecArgs) {
   const groups = await ensureRights(ctx, customer.id)
   const [goldenDragon] = await container.resolve<any>("merchant").listMerchants({ name: "Golden Dragon 金龍酒家" })
   await ensureCommissionRates(ctx, goldenDragon?.id)
+  await ensureTravel(ctx)
 
   const demo = {
     backend_url: process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",
