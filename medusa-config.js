@@ -115,6 +115,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/voucher" },
     { resolve: "./src/modules/rights" },
     { resolve: "./src/modules/settlement" },
+    { resolve: "./src/modules/cinema" },
     { resolve: "./src/modules/travel" },
     ...paymentModules,
     ...redisModules,

@@ -24,6 +24,7 @@ export type VoucherKindRefundTerms = {
 }
 
 const TERMS_BY_KIND: Record<string, VoucherKindRefundTerms> = {
+  get movie() { return require("../modules/cinema/refund-terms") as VoucherKindRefundTerms }, // eslint-disable-line @typescript-eslint/no-require-imports
   get travel() { return require("../modules/travel/refund-terms") as VoucherKindRefundTerms }, // eslint-disable-line @typescript-eslint/no-require-imports
 }
 

@@ -41,6 +41,7 @@ import { demoImageUrl, writeArtwork } from "./seed/images"
 import { ensureMerchantsAndVouchers } from "./seed/merchants"
 import { ensureRights } from "./seed/rights"
 import { ensureCommissionRates } from "./seed/settlement"
+import { ensureCinemas } from "./seed/cinema"
 import { ensureTravel } from "./seed/travel"
 import { ensureMallPointsPrices } from "./seed/mall"
 
@@ -617,6 +618,7 @@ export default async function seed({ container }: ExecArgs) {
     customer: { ...CUSTOMER, id: customer.id },
     customer_groups: groups,
     ...terminals,
+    ...(await ensureCinemas(ctx, salesChannel.id)),
   }
   // Tests and the e2e harness point this elsewhere so they never overwrite the demo's file.
   const demoJsonPath = process.env.DEMO_JSON_PATH || path.join(root, ".data", "demo.json")
