@@ -6,7 +6,6 @@ import { adminReconciliationMiddlewares } from "./admin/settlements/reconciliati
 import { storeMiddlewares } from "./store/store-middlewares"
 import { cinemaMiddlewares } from "./cinema-middlewares"
 import { travelMiddlewares } from "./travel-middlewares"
-import { cinemaMiddlewares } from "./cinema-middlewares"
 import { mallMiddlewares } from "./mall-middlewares"
 import { auditTerminalCall } from "./terminal/v1/audit-terminal-call"
 import { emitVoucherActivity } from "./terminal-settlement-events"
@@ -41,7 +40,6 @@ export default defineMiddlewares({
     ...storeMiddlewares,
     ...cinemaMiddlewares,
     ...travelMiddlewares,
-    ...cinemaMiddlewares,
     ...mallMiddlewares,
   ],
   // Terminal routes answer { code, message } even for errors raised before a handler runs
