@@ -75,6 +75,28 @@ const paymentModules = stripeApiKey
     ]
   : []
 
+// Search (issue 8): Medusa's Search Module with the Chinese-aware Postgres provider (src/modules/search/
+// postgres-zh) by default; MEILISEARCH_HOST (+ MEILISEARCH_API_KEY) → the Meilisearch provider from
+// plugins/search-meilisearch serves the indexes. Medusa's stock Postgres provider stays registered:
+// its migration creates the text search configuration the Chinese provider builds on.
+const meilisearchHost = process.env.MEILISEARCH_HOST
+const searchModules = [
+  {
+    key: Modules.SEARCH,
+    resolve: "@medusajs/medusa/search",
+    options: {
+      default_provider: meilisearchHost ? "meilisearch" : "postgres-zh",
+      providers: [
+        { resolve: "@medusajs/medusa/search-postgres", id: "postgres", options: { engine: "native" } },
+        { resolve: "./src/modules/search/postgres-zh", id: "postgres-zh" },
+        ...(meilisearchHost
+          ? [{ resolve: "./plugins/search-meilisearch", id: "meilisearch", options: { host: meilisearchHost, apiKey: process.env.MEILISEARCH_API_KEY } }]
+          : []),
+      ],
+    },
+  },
+]
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl,
@@ -117,6 +139,8 @@ module.exports = defineConfig({
     { resolve: "./src/modules/settlement" },
     { resolve: "./src/modules/cinema" },
     { resolve: "./src/modules/travel" },
+    { resolve: "./src/modules/search" },
+    ...searchModules,
     ...paymentModules,
     ...redisModules,
   ],

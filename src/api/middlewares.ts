@@ -4,6 +4,7 @@ import cors from "cors"
 import { adminMiddlewares } from "./admin/admin-middlewares"
 import { adminReconciliationMiddlewares } from "./admin/settlements/reconciliation/middlewares"
 import { storeMiddlewares } from "./store/store-middlewares"
+import { searchMiddlewares } from "./search-middlewares"
 import { cinemaMiddlewares } from "./cinema-middlewares"
 import { travelMiddlewares } from "./travel-middlewares"
 import { mallMiddlewares } from "./mall-middlewares"
@@ -38,6 +39,7 @@ export default defineMiddlewares({
     ...adminMiddlewares,
     ...adminReconciliationMiddlewares,
     ...storeMiddlewares,
+    ...searchMiddlewares,
     ...cinemaMiddlewares,
     ...travelMiddlewares,
     ...mallMiddlewares,

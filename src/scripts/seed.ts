@@ -41,6 +41,7 @@ import { demoImageUrl, writeArtwork } from "./seed/images"
 import { ensureMerchantsAndVouchers } from "./seed/merchants"
 import { ensureRights } from "./seed/rights"
 import { ensureCommissionRates } from "./seed/settlement"
+import { indexCatalogue } from "./seed/search"
 import { ensureCinemas } from "./seed/cinema"
 import { ensureTravel } from "./seed/travel"
 import { ensureMallPointsPrices } from "./seed/mall"
@@ -624,6 +625,9 @@ export default async function seed({ container }: ExecArgs) {
   const demoJsonPath = process.env.DEMO_JSON_PATH || path.join(root, ".data", "demo.json")
   fs.mkdirSync(path.dirname(demoJsonPath), { recursive: true })
   fs.writeFileSync(demoJsonPath, JSON.stringify(demo, null, 2) + "\n", "utf8")
+
+  // last: everything above (products, merchants, stores, travel and movie catalogues) is in the index
+  await indexCatalogue(ctx)
 
   const productCount = (await container.resolve(Modules.PRODUCT).listProducts({ handle: PRODUCTS.map((p) => p.handle) }, { select: ["id"] })).length
   logger.info(

@@ -2,6 +2,7 @@ import Link from "next/link"
 import { toggleLocale } from "@/lib/actions/locale"
 import type { TFunction } from "@/lib/i18n/translate"
 import { CartIcon, HomeIcon, TicketIcon, UserIcon } from "./icons"
+import { SearchBox } from "./search-box"
 
 export function Header({ t, cartCount, loggedIn }: { t: TFunction; cartCount: number; loggedIn: boolean }) {
   return (
@@ -14,6 +15,9 @@ export function Header({ t, cartCount, loggedIn }: { t: TFunction; cartCount: nu
             <span className="logo-en">PalmLife</span>
           </span>
         </Link>
+        <div style={{ flex: 1, minWidth: 0, margin: "0 8px" }}>
+          <SearchBox t={t} />
+        </div>
         <nav className="header-nav" aria-label="main">
           <Link href="/" className="nav-link" data-testid="home-link">
             <HomeIcon size={22} />
