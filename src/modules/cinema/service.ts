@@ -1,6 +1,6 @@
 import crypto from "node:crypto"
 import { Context } from "@medusajs/framework/types"
-import { InjectManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import Cinema from "./models/cinema"
 import Film from "./models/film"
 import Hall from "./models/hall"

@@ -16,6 +16,7 @@ import { groupVoucherCode, QR_PREFIX } from "@/lib/vouchers/format"
 import { rightsCredits } from "@/lib/rights/credits"
 import { refundEstimate, voucherUnitPrice } from "@/lib/vouchers/refund"
 import { VoucherRefund } from "./voucher-refund"
+import { SeatTicket } from "@/components/seat-ticket"
 
 export const generateMetadata = titleMetadata("wallet.title")
 
@@ -107,6 +108,8 @@ export default async function VoucherPage({ params }: Props) {
           <span style={{ width: `${share}%` }} />
         </span>
       </section>
+
+      <SeatTicket voucher={v} t={t} locale={locale} />
 
       <section className="card form-section">
         <h2 className="form-section-title">{t("wallet.stores")}</h2>
