@@ -24,6 +24,9 @@ export type WalletVoucher = {
   expires_at: string | null
   merchant: Named | null
   stores: VoucherStore[]
+  /** What the scene says about this unit (travel: departure and traveller); newer backends send it. */
+  details?: Record<string, any> | null
+  valid_from?: string | null
   /** Not promised by the list contract; present when the backend sends it. */
   order_id?: string | null
 }
@@ -61,6 +64,8 @@ function toVoucher(raw: any): WalletVoucher {
     face_value: num(raw.face_value),
     currency_code: str(raw.currency_code) || "cny",
     expires_at: raw.expires_at ? str(raw.expires_at) : null,
+    ...(raw.details && typeof raw.details === "object" ? { details: raw.details } : {}),
+    ...(raw.valid_from ? { valid_from: str(raw.valid_from) } : {}),
     merchant: named(raw.merchant),
     stores: Array.isArray(raw.stores)
       ? raw.stores

@@ -17,6 +17,7 @@ import { rightsCredits } from "@/lib/rights/credits"
 import { refundEstimate, voucherUnitPrice } from "@/lib/vouchers/refund"
 import { VoucherRefund } from "./voucher-refund"
 import { SeatTicket } from "@/components/seat-ticket"
+import { TravelVoucherDetails } from "@/components/travel-voucher-details"
 
 export const generateMetadata = titleMetadata("wallet.title")
 
@@ -110,6 +111,7 @@ export default async function VoucherPage({ params }: Props) {
       </section>
 
       <SeatTicket voucher={v} t={t} locale={locale} />
+      <TravelVoucherDetails details={v.details} t={t} locale={locale} />
 
       <section className="card form-section">
         <h2 className="form-section-title">{t("wallet.stores")}</h2>
