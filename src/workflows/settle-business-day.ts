@@ -6,7 +6,7 @@ import { SETTLEMENT_MODULE } from "../modules/settlement"
 import type SettlementModuleService from "../modules/settlement/service"
 import { VOUCHER_MODULE } from "../modules/voucher"
 import type VoucherModuleService from "../modules/voucher/service"
-import { postPointsMovements, postVoucherActivity, postVoucherExpiry, postVoucherRefund } from "./settlement-postings"
+import { postMallDeliveriesBetween, postPointsMovements, postVoucherActivity, postVoucherExpiry, postVoucherRefund } from "./settlement-postings"
 
 type Input = { business_date: string }
 
@@ -50,6 +50,8 @@ const postPendingStep = createStep("settlement-post-pending", async (input: Inpu
     if (page.length < PAGE) break
   }
   posted += await postPointsMovements(container, { created_from: from, created_to: to })
+  // mall goods delivered on the day (a lost delivery.created)
+  posted += await postMallDeliveriesBetween(container, from, to)
   return new StepResponse({ posted })
 })
 

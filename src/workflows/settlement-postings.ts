@@ -194,3 +194,20 @@ export async function postPointsMovements(
   }
   return posted
 }
+
+/** Catch-up for the nightly batch: mall goods delivered in [from, to) whose `delivery.created` was lost. */
+export async function postMallDeliveriesBetween(container: MedusaContainer, from: Date, to: Date, page = 200) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  let posted = 0
+  for (let skip = 0; ; skip += page) {
+    const { data } = await query.graph({
+      entity: "fulfillment",
+      fields: ["id"],
+      filters: { delivered_at: { $gte: from, $lt: to } } as any,
+      pagination: { skip, take: page, order: { id: "ASC" } },
+    })
+    for (const f of data as any[]) posted += await postMallDelivery(container, f.id)
+    if (data.length < page) break
+  }
+  return posted
+}

@@ -58,7 +58,8 @@ medusaIntegrationTestRunner({
       return done.data.order
     }
     const storeOrder = async (s: Shopper, id: string) =>
-      (await api.get(`/store/orders/${id}?fields=*items,*fulfillments,*fulfillments.labels,payment_status,fulfillment_status`, { headers: s.headers })).data.order
+      (await api.get(`/store/orders/${id}?fields=*items,*fulfillments,payment_status,fulfillment_status`, { headers: s.headers })).data.order
+    const tracking = async (s: Shopper, id: string) => (await api.get(`/store/mall/orders/${id}/tracking`, { headers: s.headers })).data.tracking
     const fulfil = async (orderId: string, items: Array<{ id: string; quantity: number }>) => {
       const ids = async () => ((await api.get(`/admin/orders/${orderId}?fields=id,*fulfillments`, admin)).data.order.fulfillments ?? []).map((f: any) => f.id as string)
       const before = await ids()
@@ -171,6 +172,12 @@ medusaIntegrationTestRunner({
       const order = await buy(s, [{ handle: "palmlife-insulated-bottle", quantity: 2 }], 4000)
       let seen = await storeOrder(s, order.id)
       expect([seen.fulfillment_status, seen.fulfillments ?? []]).toEqual(["not_fulfilled", []])
+      expect(await tracking(s, order.id)).toEqual({ order_id: order.id, state: "awaiting_shipment", parcels: [] })
+      // someone else's order answers like no order
+      const other = await newShopper()
+      const peek = await api.get(`/store/mall/orders/${order.id}/tracking`, { headers: other.headers, validateStatus: () => true })
+      expect([peek.status, peek.data.code]).toEqual([404, "not_found"])
+      expect((await api.get(`/store/mall/orders/${order.id}/tracking`, { headers: { "x-publishable-api-key": demo.publishable_key }, validateStatus: () => true })).status).toEqual(401)
       expect(seen.payment_status).toEqual("authorized")
 
       const line = seen.items[0]
@@ -179,18 +186,20 @@ medusaIntegrationTestRunner({
       seen = await storeOrder(s, order.id)
       expect(seen.fulfillment_status).toEqual("fulfilled")
       expect(seen.fulfillments[0]).toMatchObject({ id: fid, shipped_at: null, delivered_at: null })
+      expect(await tracking(s, order.id)).toMatchObject({ state: "awaiting_shipment", parcels: [{ id: fid, state: "awaiting_shipment", tracking_numbers: [] }] })
 
       await api.post(`/admin/orders/${order.id}/fulfillments/${fid}/shipments`, { items: [{ id: line.id, quantity: 2 }], labels: [{ tracking_number: "SF1234567890", tracking_url: "https://www.sf-express.com/", label_url: "#" }] }, admin)
       seen = await storeOrder(s, order.id)
       expect(seen.fulfillment_status).toEqual("shipped")
       expect(seen.fulfillments[0].shipped_at).toBeTruthy()
-      expect(seen.fulfillments[0].labels.map((l: any) => l.tracking_number)).toEqual(["SF1234567890"])
+      expect(await tracking(s, order.id)).toMatchObject({ state: "shipped", parcels: [{ id: fid, state: "shipped", tracking_numbers: ["SF1234567890"], delivered_at: null }] })
       expect(await deliveryLines(order.id)).toEqual([])
 
       await api.post(`/admin/orders/${order.id}/fulfillments/${fid}/mark-as-delivered`, {}, admin)
       seen = await storeOrder(s, order.id)
       expect(seen.fulfillment_status).toEqual("delivered")
       expect(seen.fulfillments[0].delivered_at).toBeTruthy()
+      expect(await tracking(s, order.id)).toMatchObject({ state: "delivered", parcels: [{ id: fid, state: "delivered", tracking_numbers: ["SF1234567890"] }] })
       await until("the delivery posting", async () => (await deliveryLines(order.id)).length === 1)
 
       // a redelivered event and parallel reruns change nothing
@@ -231,6 +240,24 @@ medusaIntegrationTestRunner({
       expect((await storeOrder(s, order.id)).fulfillment_status).toEqual("delivered")
       const tb = await trialBalance()
       expect(tb.total_debit).toEqual(tb.total_credit)
+    })
+
+    it("a delivery whose delivery.created was lost is posted by the day's settlement run, once", async () => {
+      const s = await newShopper()
+      const order = await buy(s, [{ handle: "cantonese-sausage-gift-box", quantity: 1 }], 0)
+      const line = (await storeOrder(s, order.id)).items[0]
+      const fid = await fulfil(order.id, [{ id: line.id, quantity: 1 }])
+      // delivered straight in the fulfilment module: no workflow, so no delivery.created
+      await getContainer().resolve(Modules.FULFILLMENT).updateFulfillment(fid, { delivered_at: new Date() })
+      await new Promise((r) => setTimeout(r, 1000))
+      expect(await deliveryLines(order.id)).toEqual([])
+      const run = await api.post("/admin/settlements/run", { business_date: today }, admin)
+      const [posted] = await deliveryLines(order.id)
+      // ¥128 at the demo's 6%
+      expect([Number(posted.gross), Number(posted.commission), Number(posted.net), posted.settle_date]).toEqual([12800, 768, 12032, today])
+      expect(run.data.settlements.find((b: any) => b.merchant_id === posted.merchant_id)).toMatchObject({ gross_amount: 128, commission_amount: 7.68, net_amount: 120.32 })
+      await postMallDeliveryWorkflow(getContainer()).run({ input: { fulfillment_id: fid } })
+      expect(await deliveryLines(order.id)).toHaveLength(1)
     })
   },
 })

@@ -2,23 +2,24 @@ import "server-only"
 import { formatDate } from "@/components/order-summary"
 import { getI18n } from "@/lib/i18n/server"
 import type { MessageKey } from "@/lib/i18n/translate"
-import { orderTracking } from "@/lib/mall/tracking"
+import { type OrderTrackingView, toTrackingView } from "@/lib/mall/tracking"
 import { getSdk } from "@/lib/medusa/sdk"
 import { authHeaders } from "@/lib/medusa/session"
 
-const FIELDS = "id,fulfillment_status,*fulfillments,*fulfillments.labels"
-
 /**
  * Delivery status of an order's shipped goods (mall): 待发货 → 已发货 with the tracking number →
- * 已送达, read from the order's Medusa fulfilments. Orders of vouchers only show nothing.
+ * 已送达, from `GET /store/mall/orders/:id/tracking` (Medusa's fulfilments). Voucher-only orders
+ * show nothing.
  */
 export async function OrderTracking({ orderId, shipsGoods }: { orderId: string; shipsGoods: boolean }) {
   if (!shipsGoods) return null
   const { locale, t } = await getI18n()
-  let tracking: ReturnType<typeof orderTracking> | undefined
+  let tracking: OrderTrackingView | undefined
   try {
-    const { order } = await getSdk().store.order.retrieve(orderId, { fields: FIELDS }, await authHeaders())
-    tracking = orderTracking((order as any).fulfillments)
+    const body = await getSdk().client.fetch<{ tracking: unknown }>(`/store/mall/orders/${encodeURIComponent(orderId)}/tracking`, {
+      headers: await authHeaders(),
+    })
+    tracking = toTrackingView(body.tracking)
   } catch {
     tracking = undefined
   }

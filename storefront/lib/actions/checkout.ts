@@ -199,7 +199,7 @@ async function preparePayment(cartId: string, provider: string): Promise<{ card?
 
 async function refusal(done: { code?: string; message: string }, t: Awaited<ReturnType<typeof getI18n>>["t"]): Promise<Pick<CheckoutState, "error" | "rightsCode">> {
   revalidatePath("/checkout")
-  if (done.code && ["insufficient_points", "quota_exhausted", "rights_changed", "points_cap_exceeded", "benefit_not_eligible"].includes(done.code)) {
+  if (done.code && ["insufficient_points", "quota_exhausted", "rights_changed", "points_cap_exceeded", "benefit_not_eligible", "points_required"].includes(done.code)) {
     return { error: rightsErrorText(done.code, t, done.message), rightsCode: done.code }
   }
   return { error: t("checkout.errors.backend", { message: done.message }) }
