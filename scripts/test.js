@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite from a clean clone — typecheck, lint, unit, integration, e2e.
 // `npm test -- unit integration` runs only the named stages.
-const { spawnSync } = require("node:child_process")
+const { spawn, spawnSync } = require("node:child_process")
 const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
@@ -50,12 +50,56 @@ function listTests(type) {
 
 // Medusa's test runner boots a whole app per file and does not survive a second app in the same
 // Jest process (module singletons from the first VM context), so each integration file gets its own.
-function jestPerFile(type) {
+// Files run TEST_JOBS at a time (default: 2 on a machine with 2+ cores), each with its own
+// throwaway Postgres port; a file's output is printed whole when it ends, so logs do not interleave.
+async function jestPerFile(type) {
   const files = listTests(type)
   if (!files.length) return check(`${type} tests (none found)`, false)
+  const jobs = Math.max(1, Number(process.env.TEST_JOBS || Math.min(2, os.cpus().length)))
+  if (jobs === 1) {
+    let ok = true
+    for (const file of files) ok = jest(type, [file]) && ok
+    return ok
+  }
+  const basePort = Number(process.env.TEST_PG_PORT || 55432)
+  const queue = [...files]
   let ok = true
-  for (const file of files) ok = jest(type, [file]) && ok
+  await Promise.all(
+    Array.from({ length: jobs }, async (_, slot) => {
+      for (let file = queue.shift(); file; file = queue.shift()) {
+        ok = (await jestAsync(type, file, { TEST_PG_PORT: String(basePort + slot * 7) })) && ok
+      }
+    })
+  )
   return ok
+}
+
+function jestAsync(type, file, env) {
+  const out = path.join(os.tmpdir(), `palmlife-jest-${type}-${process.pid}-${env.TEST_PG_PORT}.json`)
+  const logFile = path.join(os.tmpdir(), `palmlife-jest-${type}-${process.pid}-${env.TEST_PG_PORT}.log`)
+  const started = Date.now()
+  return new Promise((resolve) => {
+    const fd = fs.openSync(logFile, "w")
+    const child = spawn(BIN("jest"), ["--runInBand", "--forceExit", "--json", `--outputFile=${out}`, file], {
+      cwd: ROOT,
+      stdio: ["ignore", fd, fd],
+      env: { ...process.env, TEST_TYPE: type, NODE_OPTIONS: `${process.env.NODE_OPTIONS || ""} --experimental-vm-modules`.trim(), ...env },
+    })
+    child.on("exit", () => {
+      fs.closeSync(fd)
+      process.stdout.write(fs.readFileSync(logFile, "utf8"))
+      fs.rmSync(logFile, { force: true })
+      if (!fs.existsSync(out)) return resolve(check(`${type} tests ${file} (jest crashed)`, false))
+      const r = JSON.parse(fs.readFileSync(out, "utf8"))
+      fs.rmSync(out, { force: true })
+      counts.passed += r.numPassedTests
+      counts.failed += r.numFailedTests + r.numRuntimeErrorTestSuites
+      counts.skipped += r.numPendingTests + r.numTodoTests
+      if (r.numTotalTests === 0) return resolve(check(`${type} tests ${file} (none found)`, false))
+      log(`${type} ${file}: ${r.numPassedTests} passed, ${r.numFailedTests} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`)
+      resolve(r.success)
+    })
+  })
 }
 
 // A browser test that pays by card says so with `@e2e-stack stripe`: its stack starts the Stripe
@@ -102,7 +146,7 @@ function stageOf(file) {
   return "unit"
 }
 
-function main() {
+async function main() {
   ensureDeps(log)
   const args = process.argv.slice(2)
   const files = args.filter((a) => /\.[jt]sx?$/.test(a))
@@ -122,7 +166,7 @@ function main() {
     if (!stages[name]) throw new Error(`unknown stage ${name}; stages: ${Object.keys(stages).join(", ")}`)
     const t = Date.now()
     log(`— ${name} —`)
-    stages[name]()
+    await stages[name]()
     timings.push(`${name} ${((Date.now() - t) / 1000).toFixed(0)}s`)
   }
   log(`timings: ${timings.join(", ")}`)
@@ -130,4 +174,7 @@ function main() {
   process.exit(counts.failed ? 1 : 0)
 }
 
-main()
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
