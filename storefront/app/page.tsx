@@ -39,7 +39,7 @@ export default async function HomePage() {
         </h2>
         <div className="scene-grid">
           {SCENES.map((scene) => (
-            <Link key={scene} href={scene === "movie" ? "/movies" : `/c/${scene}`} className={`scene-tile scene-${scene}`} data-testid={`scene-${scene}`}>
+            <Link key={scene} href={scene === "movie" ? "/movies" : scene === "travel" ? "/travel" : `/c/${scene}`} className={`scene-tile scene-${scene}`} data-testid={`scene-${scene}`}>
               <span className="scene-icon">
                 <SceneIcon scene={scene} size={30} />
               </span>

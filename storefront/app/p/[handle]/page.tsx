@@ -1,6 +1,6 @@
 import type { Metadata } from "next"
 import type { HttpTypes } from "@medusajs/types"
-import { notFound } from "next/navigation"
+import { notFound, redirect } from "next/navigation"
 import Link from "next/link"
 import { PinIcon, StoreIcon } from "@/components/icons"
 import { ErrorState } from "@/components/states"
@@ -8,6 +8,7 @@ import { getI18n } from "@/lib/i18n/server"
 import { readableError } from "@/lib/medusa/errors"
 import { getProductByHandle, isScene, productMeta } from "@/lib/medusa/products"
 import { variantPointsPrice } from "@/lib/mall/points-price"
+import { getPackage } from "@/lib/travel/api"
 import { ProductPurchase, type PurchaseOption, type PurchaseVariant } from "./product-purchase"
 
 type Props = { params: Promise<{ handle: string }> }
@@ -64,6 +65,8 @@ export default async function ProductPage({ params }: Props) {
     )
   }
   if (!product) notFound()
+  // a tour is booked by date and traveller on its package page, not added as a plain product
+  if (productMeta(product).scene === "travel" && (await getPackage(handle).catch(() => null))) redirect(`/travel/${handle}`)
 
   const { scene, merchant, city } = productMeta(product)
   const sceneHandle = scene ?? product.categories?.[0]?.handle ?? undefined
