@@ -10,6 +10,8 @@
 // finds the other script); a recall shortfall exits non-zero, a latency MISS is reported.
 //
 // Knobs (env): BENCH_PRODUCTS=50000  BENCH_QUERIES=200  BENCH_PG_PORT=55543
+//   BENCH_REUSE=1 keeps the database (and reuses an index built by an earlier run with the same size;
+//   BENCH_FRESH=1 rebuilds it anyway)
 const path = require("node:path")
 const { Pool } = require("pg")
 const { startEmbeddedPostgres } = require("../scripts/lib/embedded-postgres")
@@ -25,6 +27,7 @@ const PRODUCTS = Number(process.env.BENCH_PRODUCTS || 50_000)
 const QUERIES = Number(process.env.BENCH_QUERIES || 200)
 const PG_PORT = Number(process.env.BENCH_PG_PORT || 55543)
 const DB_NAME = "palmlife_bench_search"
+const REUSE = process.env.BENCH_REUSE === "1"
 const TARGET_P95_MS = 30
 const log = (m) => process.stderr.write(`[bench search] ${m}\n`)
 
@@ -112,7 +115,7 @@ const pct = (xs, p) => {
 const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6
 
 async function main() {
-  const pg = await startEmbeddedPostgres({ name: "pg-bench-search", port: PG_PORT, fresh: true, log })
+  const pg = await startEmbeddedPostgres({ name: "pg-bench-search", port: PG_PORT, fresh: !REUSE || process.env.BENCH_FRESH === "1", log })
   let pool
   try {
     await ensureDatabase(pg.url("postgres"), DB_NAME)
@@ -130,25 +133,33 @@ async function main() {
     }
     await provider.upsertIndex({ index: definition })
 
-    await pool.query(`CREATE TABLE bench_plain (id text PRIMARY KEY, title text, subtitle text, description text, merchant text, stores text, city text, scene text)`)
-    log(`indexing ${PRODUCTS} products…`)
-    const started = process.hrtime.bigint()
+    const have = (await pool.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'bench_plain'`)).rows[0].n
+      ? (await pool.query(`SELECT count(*)::int AS n FROM bench_plain`)).rows[0].n
+      : 0
     const rows = []
-    for (let i = 0; i < PRODUCTS; i += 1000) {
-      const batch = Array.from({ length: Math.min(1000, PRODUCTS - i) }, (_, k) => productRow(i + k))
-      rows.push(...batch.map((r) => ({ id: r.id, title: r.title })))
-      await provider.upsertDocuments({ index: definition.physical_name, definition, documents: batch.map((r) => productSearchDocument(r)) })
-      const values = []
-      const params = []
-      batch.forEach((r, k) => {
-        values.push(`($${k * 8 + 1}, $${k * 8 + 2}, $${k * 8 + 3}, $${k * 8 + 4}, $${k * 8 + 5}, $${k * 8 + 6}, $${k * 8 + 7}, $${k * 8 + 8})`)
-        params.push(r.id, r.title, r.subtitle, r.description, r.merchant.name, r.merchant.stores[0].name, r.metadata.city, r.metadata.scene)
-      })
-      await pool.query(`INSERT INTO bench_plain VALUES ${values.join(", ")}`, params)
-    }
-    await pool.query(`ANALYZE`)
-    log(`indexed in ${(ms(started) / 1000).toFixed(1)} s`)
+    if (REUSE && have === PRODUCTS) {
+      log(`reusing the ${have} indexed products`)
+      for (let i = 0; i < PRODUCTS; i++) rows.push({ id: null, title: productRow(i).title })
+    } else {
+      await pool.query(`CREATE TABLE IF NOT EXISTS bench_plain (id text PRIMARY KEY, title text, subtitle text, description text, merchant text, stores text, city text, scene text)`)
+      log(`indexing ${PRODUCTS} products…`)
+      const started = process.hrtime.bigint()
+      for (let i = 0; i < PRODUCTS; i += 1000) {
+        const batch = Array.from({ length: Math.min(1000, PRODUCTS - i) }, (_, k) => productRow(i + k))
+        rows.push(...batch.map((r) => ({ id: r.id, title: r.title })))
+        await provider.upsertDocuments({ index: definition.physical_name, definition, documents: batch.map((r) => productSearchDocument(r)) })
+        const values = []
+        const params = []
+        batch.forEach((r, k) => {
+          values.push(`($${k * 8 + 1}, $${k * 8 + 2}, $${k * 8 + 3}, $${k * 8 + 4}, $${k * 8 + 5}, $${k * 8 + 6}, $${k * 8 + 7}, $${k * 8 + 8})`)
+          params.push(r.id, r.title, r.subtitle, r.description, r.merchant.name, r.merchant.stores[0].name, r.metadata.city, r.metadata.scene)
+        })
+        await pool.query(`INSERT INTO bench_plain VALUES ${values.join(", ")}`, params)
+      }
+      await pool.query(`ANALYZE`)
+      log(`indexed in ${(ms(started) / 1000).toFixed(1)} s`)
 
+    }
     const qs = queries(rows)
     const catalog = await provider.retrieve(definition.physical_name)
     const ours = async (q) => {
@@ -188,7 +199,8 @@ async function main() {
     }
   } finally {
     await pool?.end()
-    await pg.stop()
+    if (!REUSE) await pg.stop()
+    else log(`kept Postgres on port ${PG_PORT} (BENCH_REUSE=1); it stops with the next run without BENCH_REUSE`)
   }
 }
 

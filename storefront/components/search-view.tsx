@@ -2,7 +2,6 @@
 
 import Link from "next/link"
 import { useCallback, useEffect, useRef, useState } from "react"
-import { useRouter } from "next/navigation"
 import { useI18n } from "./i18n-provider"
 import { formatMoney } from "@/lib/money"
 import { highlightPieces, SEARCH_Q_MAX, type HotSearch, type RecentSearch, type SearchParams, type SearchResult, type SearchSort } from "@/lib/search/types"
@@ -42,7 +41,6 @@ export function SearchView({
   initialError: string | null
 }) {
   const { t, locale } = useI18n()
-  const router = useRouter()
   const [params, setParams] = useState<SearchParams>(initialParams)
   const [result, setResult] = useState<SearchResult | null>(initial)
   const [recent, setRecent] = useState<RecentSearch[]>(initialRecent)
@@ -54,7 +52,8 @@ export function SearchView({
 
   const run = useCallback(async (p: SearchParams) => {
     const mine = ++seq.current
-    router.replace(`/search${p.q.trim() ? `?${toQuery(p)}` : ""}`, { scroll: false })
+    // the address follows the search without a server round trip (Next keeps its router in sync)
+    window.history.replaceState(null, "", `/search${p.q.trim() ? `?${toQuery(p)}` : ""}`)
     if (!p.q.trim()) {
       setResult(null)
       setError(null)
@@ -73,7 +72,7 @@ export function SearchView({
     } finally {
       if (mine === seq.current) setLoading(false)
     }
-  }, [router])
+  }, [])
 
   // search as you type (debounced); filters and sort apply at once
   useEffect(() => {

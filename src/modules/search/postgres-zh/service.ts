@@ -16,8 +16,8 @@
  * the nearest store in the document's `stores_json`.
  */
 import { PostgresSearchService } from "@medusajs/search-postgres/dist/services/postgres-search"
-import { normalizeText, queryTerms } from "../text/normalize"
-import { bigramQuery, bigramVector, likePattern } from "../text/ngrams"
+import { normalizeQuery, normalizeText, queryTerms } from "../text/normalize"
+import { bigramFilter, bigramVector, likePattern } from "../text/ngrams"
 import { segmentWords } from "../text/segment"
 
 export const POSTGRES_ZH_PROVIDER = "postgres-zh"
@@ -37,6 +37,7 @@ export class ChinesePostgresSearchService extends (PostgresSearchService as any)
     await super.createDocumentTable(table, plan, manager)
     await manager.execute(`ALTER TABLE "${table}" ADD COLUMN IF NOT EXISTS "zh_text" text NOT NULL DEFAULT ''`)
     await manager.execute(`ALTER TABLE "${table}" ADD COLUMN IF NOT EXISTS "zh_grams" tsvector NOT NULL DEFAULT ''::tsvector`)
+    await manager.execute(`ALTER TABLE "${table}" ADD COLUMN IF NOT EXISTS "zh_title" text NOT NULL DEFAULT ''`)
     await manager.execute(`CREATE INDEX IF NOT EXISTS "${table}_zh_grams_idx" ON "${table}" USING GIN ("zh_grams")`)
   }
 
@@ -44,26 +45,31 @@ export class ChinesePostgresSearchService extends (PostgresSearchService as any)
     const task = await super.upsertDocuments(input)
     if (!input.documents.length) return task
     const catalog = await this.retrieve(input.index)
-    const byId = new Map<string, string>()
-    for (const d of input.documents) byId.set(String(d.id), normalizeText(String(d.search_text ?? "")))
+    const byId = new Map<string, [string, string]>()
+    for (const d of input.documents) {
+      byId.set(String(d.id), [normalizeText(String(d.search_text ?? "")), normalizeQuery(String(d.title ?? ""))])
+    }
     const entries = [...byId]
     for (let i = 0; i < entries.length; i += 200) {
       const chunk = entries.slice(i, i + 200)
       const params: unknown[] = []
-      const rows = chunk.map(([id, text]) => {
-        params.push(id, text, bigramVector(text))
-        return `(?, ?, ?::tsvector)`
+      const rows = chunk.map(([id, [text, title]]) => {
+        params.push(id, text, bigramVector(text), title)
+        return `(?, ?, ?::tsvector, ?)`
       })
       await this.manager_.execute(
-        `UPDATE "${catalog.table_name}" AS t SET "zh_text" = v.zh_text, "zh_grams" = v.zh_grams
-         FROM (VALUES ${rows.join(", ")}) AS v(id, zh_text, zh_grams) WHERE t."id" = v.id`,
+        `UPDATE "${catalog.table_name}" AS t SET "zh_text" = v.zh_text, "zh_grams" = v.zh_grams, "zh_title" = v.zh_title
+         FROM (VALUES ${rows.join(", ")}) AS v(id, zh_text, zh_grams, zh_title) WHERE t."id" = v.id`,
         params
       )
     }
     return task
   }
 
-  /** A term matches as a phrase of segmented words, or as a substring of the folded text. */
+  /**
+   * A term matches as a phrase of its segmented words, or as a substring of the folded text: the
+   * bigram index narrows (exact on its own for 1–2 characters), LIKE confirms longer terms.
+   */
   keywordFragments({ query }: { query: any; catalog: any }) {
     const raw = typeof query.q === "string" ? query.q.trim() : ""
     const terms = raw ? queryTerms(raw) : []
@@ -73,23 +79,26 @@ export class ChinesePostgresSearchService extends (PostgresSearchService as any)
       ? (params: unknown[]) =>
           terms
             .map((term) => {
-              const grams = bigramQuery(term)
+              const grams = bigramFilter(term)
               params.push(phrase(term))
-              if (!grams) return `"search_vector" @@ phraseto_tsquery('${cfg}', ?)`
-              params.push(grams, likePattern(term))
-              return `("search_vector" @@ phraseto_tsquery('${cfg}', ?) OR ("zh_grams" @@ ?::tsquery AND "zh_text" LIKE ?))`
+              const words = `"search_vector" @@ phraseto_tsquery('${cfg}', ?)`
+              if (!grams) return words
+              params.push(grams.tsquery)
+              if (!grams.exact) params.push(likePattern(term))
+              return `(${words} OR ("zh_grams" @@ ?::tsquery${grams.exact ? "" : ` AND "zh_text" LIKE ?`}))`
             })
             .join(" AND ")
       : undefined
     const whole = terms.join(" ")
+    // exact title, then title prefix, then every term in the title, then shorter titles
     const rankSql = (params: unknown[]) => {
       if (!terms.length) return `0::float4`
-      params.push(whole, whole, ...terms.map((t) => likePattern(t)), phrase(whole))
+      params.push(whole, whole, ...terms.map((t) => likePattern(t)))
       return `(
-        (CASE WHEN "document"->>'title_norm' = ? THEN 1000 ELSE 0 END)
-        + (CASE WHEN starts_with(coalesce("document"->>'title_norm', ''), ?) THEN 200 ELSE 0 END)
-        + (CASE WHEN ${terms.map(() => `coalesce("document"->>'title_norm', '') LIKE ?`).join(" AND ")} THEN 100 ELSE 0 END)
-        + ts_rank_cd("search_vector", phraseto_tsquery('${cfg}', ?)) * 10
+        (CASE WHEN "zh_title" = ? THEN 1000 ELSE 0 END)
+        + (CASE WHEN starts_with("zh_title", ?) THEN 200 ELSE 0 END)
+        + (CASE WHEN ${terms.map(() => `"zh_title" LIKE ?`).join(" AND ")} THEN 100 ELSE 0 END)
+        - least(length("zh_title"), 500) / 1000.0
       )::float8`
     }
     return { q: raw || undefined, needsBm25Limit: false, rankSql, matchSql }

@@ -42,3 +42,16 @@ export function bigramQuery(term: string): string | null {
 export function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
+
+/**
+ * What the bigram index can answer for a (folded) term: one character → any bigram starting with it
+ * (exact), two → that bigram (exact), more → all of its bigrams (a candidate set, confirmed by LIKE).
+ */
+export function bigramFilter(term: string): { tsquery: string; exact: boolean } | null {
+  const chars = [...term]
+  if (!chars.length) return null
+  if (chars.length === 1) return { tsquery: `${lexeme(chars[0])}:*`, exact: true }
+  const grams = new Set<string>()
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(lexeme(chars[i] + chars[i + 1]))
+  return { tsquery: [...grams].join(" & "), exact: chars.length === 2 }
+}
