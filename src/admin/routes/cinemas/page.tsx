@@ -1,5 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Film } from "@medusajs/icons"
+import { MediaPlay } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
@@ -175,6 +175,6 @@ const CinemasPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Cinemas 影院", icon: Film })
+export const config = defineRouteConfig({ label: "Cinemas 影院", icon: MediaPlay })
 
 export default CinemasPage
