@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { CINEMA_MODULE } from "../modules/cinema"
+import { cinemaError } from "../modules/cinema/cinema-error"
 import type CinemaModuleService from "../modules/cinema/service"
 
 /**
@@ -16,13 +17,15 @@ import type CinemaModuleService from "../modules/cinema/service"
   async ({ order_id, cart_id }: { order_id: string; cart_id: string }, { container }: { container: any }) => {
     const cartId = cart_id
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "cart", fields: ["id", "items.id", "items.metadata"], filters: { id: cartId } })
+    const { data } = await query.graph({ entity: "cart", fields: ["id", "items.id", "items.quantity", "items.metadata"], filters: { id: cartId } })
     const cart = data[0] as any
-    const claims = (cart?.items ?? [])
-      .map((i: any) => i.metadata?.cinema)
-      .filter((c: any) => c?.seat_claim_id)
-      .map((c: any) => ({ claim_id: c.seat_claim_id, seat_id: c.seat_id, showtime_id: c.showtime_id }))
-    if (!claims.length) return new StepResponse(undefined, null)
+    const tickets = (cart?.items ?? []).filter((i: any) => i.metadata?.cinema?.seat_claim_id)
+    if (!tickets.length) return new StepResponse(undefined, null)
+    // one line is one seat is one voucher: a ticket line whose quantity was changed is refused
+    if (tickets.some((i: any) => Number(i.quantity) !== 1)) {
+      throw cinemaError("invalid_request", "A seat ticket line must have quantity 1; remove it and pick the seats again.")
+    }
+    const claims = tickets.map((i: any) => ({ claim_id: i.metadata.cinema.seat_claim_id, seat_id: i.metadata.cinema.seat_id, showtime_id: i.metadata.cinema.showtime_id }))
     const orderId = order_id
     const cinema: CinemaModuleService = container.resolve(CINEMA_MODULE)
     await cinema.bookCartSeats({ cart_id: cartId, order_id: orderId, claims })

@@ -177,6 +177,26 @@ medusaIntegrationTestRunner({
       // the other half of a held pair can't be had alone or together with anything by another cart
       const other = await newCart()
       expect((await hold(other, show.id, [c1.id, c2.id])).status).toEqual(409)
+      // a pair whose other line was removed from the cart does not check out as half a pair
+      const line2 = both.data.seats.find((s: any) => s.id === c2.id).line_item_id
+      await api.delete(`/store/carts/${cart}/line-items/${line2}`, store())
+      const half2 = await checkout(cart)
+      expect(half2.status).toEqual(400)
+      expect(half2.data.code).toEqual("couple_pair_incomplete")
+      expect((await claimsOf(show.id, c1.id))[0].status).toEqual("held")
+    })
+
+    it("a ticket line is one seat: a line whose quantity was raised does not check out", async () => {
+      const show = await bigHallShowtime()
+      const [seat] = standardSeats(await seatMap(show.id), 1, 180)
+      const cart = await newCart()
+      const held = await hold(cart, show.id, [seat.id])
+      await api.post(`/store/carts/${cart}/line-items/${held.data.seats[0].line_item_id}`, { quantity: 2 }, store())
+      const done = await checkout(cart)
+      expect([done.status, done.data.code]).toEqual([400, "invalid_request"])
+      expect((await claimsOf(show.id, seat.id))[0].status).toEqual("held")
+      const orders = await dbConnection.raw(`SELECT count(*)::int AS n FROM order_cart WHERE cart_id = ? AND deleted_at IS NULL`, [cart])
+      expect(orders.rows[0].n).toEqual(0)
     })
 
     it("refuses bad input with machine codes: another hall's seat, a held or booked seat, a past showtime, malformed bodies", async () => {

@@ -199,6 +199,13 @@ class CinemaModuleService extends MedusaService({ Cinema, Hall, Seat, Film, Show
     if (!input.claims.length) return []
     const knex: Knex = (ctx.manager as any).getKnex()
     const now = input.now ?? new Date()
+    // a couple seat whose partner's line was removed from the cart is half a pair: not sold alone
+    const { rows: seats } = await knex.raw(`SELECT id, type, pair_id FROM cinema_seat WHERE id = ANY(?::text[])`, [input.claims.map((c) => c.seat_id)])
+    const byShowtime = new Map<string, any[]>()
+    for (const c of input.claims) byShowtime.set(c.showtime_id, [...(byShowtime.get(c.showtime_id) ?? []), seats.find((s: any) => s.id === c.seat_id)].filter(Boolean))
+    for (const group of byShowtime.values()) {
+      if (!pairsComplete(group)) throw cinemaError("couple_pair_incomplete", "Couple seats are sold as a pair: the cart has only one seat of a pair.")
+    }
     return knex.transaction(async (trx: Knex) => {
       const { rows } = await trx.raw(
         `UPDATE cinema_seat_claim c SET status = 'booked', order_id = ?, expires_at = NULL, updated_at = now()
