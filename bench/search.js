@@ -115,9 +115,14 @@ const pct = (xs, p) => {
 const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6
 
 async function main() {
-  const pg = await startEmbeddedPostgres({ name: "pg-bench-search", port: PG_PORT, fresh: !REUSE || process.env.BENCH_FRESH === "1", log })
+  const pg = await startEmbeddedPostgres({ name: "pg-bench-search", port: PG_PORT, fresh: !REUSE, log })
   let pool
   try {
+    if (REUSE && process.env.BENCH_FRESH === "1") {
+      const admin = new Pool({ connectionString: pg.url("postgres"), max: 1 })
+      await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`)
+      await admin.end()
+    }
     await ensureDatabase(pg.url("postgres"), DB_NAME)
     pool = new Pool({ connectionString: pg.url(DB_NAME), max: 4 })
     const manager = managerFor(pool)

@@ -39,9 +39,10 @@ export class MeilisearchSearchService extends (AbstractSearchProviderService as 
   protected settingsFor(definition: any) {
     const fields = Object.entries(definition.fields ?? {}) as [string, any][]
     const searchable = fields.filter(([, f]) => weightOf(f) > 0).sort((a, b) => weightOf(b[1]) - weightOf(a[1])).map(([k]) => k)
-    // the original (unsegmented) text too: Meilisearch segments Chinese itself
-    for (const k of ["title", "subtitle", "merchant_name", "store_names", "description"]) if (definition.fields?.[k] && !searchable.includes(k)) searchable.push(k)
-    const filterable = fields.filter(([, f]) => f.filterable || f.facetable).map(([k]) => k)
+    // the document's other text (segmented and original; Meilisearch segments Chinese itself)
+    for (const k of ["title", "subtitle_zh", "subtitle", "names_zh", "merchant_name", "store_names", "description_zh", "description"]) if (!searchable.includes(k)) searchable.push(k)
+    // open_slots: the week's 15-minute slots a store is open, for "open now" (provider option)
+    const filterable = [...fields.filter(([, f]) => f.filterable || f.facetable).map(([k]) => k), "open_slots"]
     const sortable = fields.filter(([, f]) => f.sortable).map(([k]) => k)
     const hasGeo = !!definition.fields?.geo_lat && !!definition.fields?.geo_lng
     return {
@@ -113,10 +114,12 @@ export class MeilisearchSearchService extends (AbstractSearchProviderService as 
       sort.push(`${field}:${dir === "ASC" ? "asc" : "desc"}`)
     }
     const facets = (options.facets ?? []).map((f: any) => (typeof f === "string" ? f : f.field))
+    const openSlot = options.provider_options?.[MeilisearchSearchService.identifier]?.open_slot
+    const filter = [toMeiliFilter(input.filters), Number.isInteger(openSlot) ? `open_slots = ${openSlot}` : undefined].filter(Boolean).map((f) => `(${f})`).join(" AND ")
     return {
       indexUid: input.index.physical_name as string,
       q: input.q ?? input.filters?.q ?? "",
-      filter: toMeiliFilter(input.filters),
+      filter: filter || undefined,
       sort: sort.length ? sort : undefined,
       offset: skip,
       limit: take,

@@ -36,31 +36,28 @@ export const PRODUCT_GRAPH_FIELDS = [
   "merchant.stores.status",
 ]
 
-/** What the product index holds: the `*_zh` fields are the searchable ones (weights → ts_rank weights / attribute order). */
+/**
+ * The declared fields: what filters, facets, sorting and results use. Providers also get the rest
+ * of the document — `subtitle_zh`, `names_zh`, `description_zh` (segmented), `search_text` (folded,
+ * one field per line), `open_slots`, `description`, `store_names` — and index them their own way;
+ * keeping them out of the declared fields keeps the Postgres provider's per-row projection small.
+ */
 export const PRODUCT_SEARCH_FIELDS = search.define({
   id: search.keyword().filterable(),
   handle: search.keyword().filterable(),
   title: search.text(),
   subtitle: search.text(),
-  description: search.text(),
   thumbnail: search.keyword(),
   scene: search.keyword().filterable().facetable(),
   city: search.keyword().filterable().facetable(),
   merchant_name: search.text(),
-  store_names: search.text(),
   price: search.integer().filterable().sortable(),
   currency_code: search.keyword(),
   in_stock: search.boolean().filterable(),
-  open_slots: search.integer().array().filterable(),
   stores_json: search.keyword(),
   geo_lat: search.float(),
   geo_lng: search.float(),
-  title_norm: search.keyword(),
   title_zh: search.text().searchable({ weight: 10 }),
-  subtitle_zh: search.text().searchable({ weight: 5 }),
-  names_zh: search.text().searchable({ weight: 3 }),
-  description_zh: search.text().searchable({ weight: 1 }),
-  search_text: search.keyword().retrievable(false),
 })
 
 export const SCENE_LABELS: Record<string, string> = { meal: "美食", movie: "電影", mall: "商城", travel: "旅遊" }

@@ -72,7 +72,6 @@ export async function searchProducts(container: MedusaContainer, input: SearchQu
       },
     })
   }
-  if (input.open_now) filters.push({ open_slots: shanghaiWeekSlot(now) })
   if (input.in_stock) filters.push({ in_stock: true })
 
   const at = input.lat !== undefined && input.lng !== undefined ? { lat: input.lat, lng: input.lng } : undefined
@@ -81,6 +80,13 @@ export async function searchProducts(container: MedusaContainer, input: SearchQu
     : input.sort === "price_desc" ? { price: "DESC" as const, _score: "DESC" as const }
     : undefined
   const distance = input.sort === "distance" && at
+  // "open now" and distance are provider options: the Postgres provider keeps the week's open slots
+  // and store coordinates in columns of its own, Meilisearch in `open_slots` and `_geo`
+  const openSlot = input.open_now ? shanghaiWeekSlot(now) : undefined
+  const providerOptions = {
+    "postgres-zh": { ...(distance ? { around: at } : {}), ...(openSlot !== undefined ? { open_slot: openSlot } : {}) },
+    meilisearch: { ...(distance ? { around: at } : {}), ...(openSlot !== undefined ? { open_slot: openSlot } : {}) },
+  }
   const result = await search.search({
     entity: PRODUCT_SEARCH_INDEX,
     fields: ["id", "handle", "title", "subtitle", "scene", "city", "merchant_name", "thumbnail", "price", "in_stock", "stores_json"],
@@ -89,7 +95,7 @@ export async function searchProducts(container: MedusaContainer, input: SearchQu
     search_options: {
       facets: ["scene", "city"],
       disjunctive_facets: true,
-      ...(distance ? { provider_options: { "postgres-zh": { around: at }, meilisearch: { around: at } } } : {}),
+      provider_options: providerOptions,
     },
   })
 
