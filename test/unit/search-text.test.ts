@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { highlight } from "../../src/modules/search/text/highlight"
-import { bigramQuery, bigramVector, likePattern } from "../../src/modules/search/text/ngrams"
+import { bigramFilter, bigramVector, likePattern } from "../../src/modules/search/text/ngrams"
 import { foldChar, normalizeQuery, normalizeText, queryTerms } from "../../src/modules/search/text/normalize"
 import { segmentedField, segmentWords } from "../../src/modules/search/text/segment"
 import { openSlots, productSearchDocument, shanghaiWeekSlot, SLOTS_PER_WEEK } from "../../src/modules/search/product-document"
@@ -41,15 +41,16 @@ describe("segmentation with Intl.Segmenter('zh')", () => {
 })
 
 describe("character bigram substring index", () => {
-  it("encodes positions so a phrase of bigrams is exactly a substring", () => {
-    expect(bigramVector("金龙酒家")).toEqual("'金龙':1 '龙酒':2 '酒家':3 '家\u0001':4")
-    expect(bigramQuery("代金券")).toEqual("'代金' <-> '金券'")
-    expect(bigramQuery("券")).toEqual("'券':*")
-    expect(bigramQuery("")).toBeNull()
+  it("holds each bigram once, and answers 1–2 characters exactly, longer terms as candidates", () => {
+    expect(bigramVector("金龙酒家金龙")).toEqual("'金龙' '龙酒' '酒家' '家金' '龙\u0001'")
+    expect(bigramFilter("券")).toEqual({ tsquery: "'券':*", exact: true })
+    expect(bigramFilter("金龙")).toEqual({ tsquery: "'金龙'", exact: true })
+    expect(bigramFilter("代金券")).toEqual({ tsquery: "'代金' & '金券'", exact: false })
+    expect(bigramFilter("")).toBeNull()
   })
   it("escapes quotes and backslashes in lexemes, and LIKE wildcards in patterns", () => {
-    expect(bigramVector("a'b")).toContain("'a''':1")
-    expect(bigramQuery("a\\b")).toEqual("'a\\\\' <-> '\\\\b'")
+    expect(bigramVector("a'b")).toContain("'a'''")
+    expect(bigramFilter("a\\b")!.tsquery).toEqual("'a\\\\' & '\\\\b'")
     expect(likePattern("100%_x\\")).toEqual("%100\\%\\_x\\\\%")
   })
 })

@@ -56,7 +56,10 @@ export class ChinesePostgresSearchService extends (PostgresSearchService as any)
   }
 
   async upsertDocuments(input: { index: string; definition: any; documents: any[] }) {
-    const task = await super.upsertDocuments(input)
+    // the stored document keeps what results show; what only the match needs lives in zh_* columns
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const stored = input.documents.map(({ search_text, subtitle_zh, names_zh, description_zh, open_slots, ...rest }) => rest)
+    const task = await super.upsertDocuments({ ...input, documents: stored })
     if (!input.documents.length) return task
     const catalog = await this.retrieve(input.index)
     const byId = new Map<string, any>()
