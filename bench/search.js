@@ -125,6 +125,8 @@ async function main() {
     }
     await ensureDatabase(pg.url("postgres"), DB_NAME)
     pool = new Pool({ connectionString: pg.url(DB_NAME), max: 4 })
+    // an idle connection closed by the server's shutdown at the end is not a failure
+    pool.on("error", () => undefined)
     const manager = managerFor(pool)
     // the stock provider's migration: pg_trgm, unaccent, the medusa_search_english configuration, the catalog
     const sqls = []
