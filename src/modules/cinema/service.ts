@@ -8,6 +8,7 @@ import Seat from "./models/seat"
 import SeatClaim from "./models/seat-claim"
 import Showtime from "./models/showtime"
 import { cinemaError } from "./cinema-error"
+import { forgetSeatMap } from "./seat-map-cache"
 import { pairsComplete, SeatType } from "./seat-rules"
 
 type Knex = any
@@ -27,6 +28,7 @@ export type SeatMapRow = {
   status: "available" | "held" | "booked" | "disabled"
   price: number
   mine: boolean
+  hold_expires_at: Date | null
 }
 
 export type HeldSeat = {
@@ -55,7 +57,8 @@ class CinemaModuleService extends MedusaService({ Cinema, Hall, Seat, Film, Show
                      WHEN c.status = 'held' AND c.expires_at > now() THEN 'held'
                      ELSE 'available' END AS status,
                 COALESCE((sh.prices ->> s.type)::int, 0) AS price,
-                (c.cart_id IS NOT NULL AND c.cart_id = ?::text AND (c.status = 'booked' OR c.expires_at > now())) AS mine
+                (c.cart_id IS NOT NULL AND c.cart_id = ?::text AND (c.status = 'booked' OR c.expires_at > now())) AS mine,
+                CASE WHEN c.status = 'held' AND c.expires_at > now() THEN c.expires_at END AS hold_expires_at
            FROM cinema_showtime sh
            JOIN cinema_seat s ON s.hall_id = sh.hall_id AND s.deleted_at IS NULL
            LEFT JOIN cinema_seat_claim c ON c.showtime_id = sh.id AND c.seat_id = s.id
@@ -125,6 +128,7 @@ class CinemaModuleService extends MedusaService({ Cinema, Hall, Seat, Film, Show
       }
       return rows as { id: string; seat_id: string; expires_at: Date }[]
     })
+    forgetSeatMap(input.showtime_id)
     const byId = new Map(seats.map((s: any) => [s.id, s]))
     return {
       showtime,
@@ -161,9 +165,10 @@ class CinemaModuleService extends MedusaService({ Cinema, Hall, Seat, Film, Show
   async releaseHolds(cartId: string, claimIds: string[] | null = null, @MedusaContext() ctx: Context = {}): Promise<string[]> {
     const knex: Knex = (ctx.manager as any).getKnex()
     const { rows } = await knex.raw(
-      `DELETE FROM cinema_seat_claim WHERE cart_id = ? AND status = 'held' AND (?::text[] IS NULL OR id = ANY(?::text[])) RETURNING id`,
+      `DELETE FROM cinema_seat_claim WHERE cart_id = ? AND status = 'held' AND (?::text[] IS NULL OR id = ANY(?::text[])) RETURNING id, showtime_id`,
       [cartId, claimIds, claimIds]
     )
+    rows.forEach((r: any) => forgetSeatMap(r.showtime_id))
     return rows.map((r: any) => r.id)
   }
 
@@ -172,9 +177,10 @@ class CinemaModuleService extends MedusaService({ Cinema, Hall, Seat, Film, Show
   async releaseHoldsWithoutLine(cartId: string, lineItemIds: string[], @MedusaContext() ctx: Context = {}) {
     const knex: Knex = (ctx.manager as any).getKnex()
     const { rows } = await knex.raw(
-      `DELETE FROM cinema_seat_claim WHERE cart_id = ? AND status = 'held' AND line_item_id IS NOT NULL AND NOT (line_item_id = ANY(?::text[])) RETURNING id`,
+      `DELETE FROM cinema_seat_claim WHERE cart_id = ? AND status = 'held' AND line_item_id IS NOT NULL AND NOT (line_item_id = ANY(?::text[])) RETURNING id, showtime_id`,
       [cartId, lineItemIds]
     )
+    rows.forEach((r: any) => forgetSeatMap(r.showtime_id))
     return rows.map((r: any) => r.id)
   }
 
@@ -226,6 +232,7 @@ class CinemaModuleService extends MedusaService({ Cinema, Hall, Seat, Film, Show
       if (rows.length !== input.claims.length) {
         throw cinemaError("seat_hold_expired", "The hold on a seat in this cart ran out; remove the ticket and choose the seat again.")
       }
+      input.claims.forEach((c) => forgetSeatMap(c.showtime_id))
       return rows.map((r: any) => r.id as string)
     })
   }
@@ -234,6 +241,7 @@ class CinemaModuleService extends MedusaService({ Cinema, Hall, Seat, Film, Show
   @InjectManager()
   async unbookCartSeats(cartId: string, orderId: string, @MedusaContext() ctx: Context = {}) {
     const knex: Knex = (ctx.manager as any).getKnex()
+    forgetSeatMap()
     await knex.raw(
       `UPDATE cinema_seat_claim SET status = 'held', order_id = NULL, expires_at = now() + interval '2 minutes', updated_at = now()
         WHERE cart_id = ? AND order_id = ? AND status = 'booked'`,
@@ -249,6 +257,7 @@ class CinemaModuleService extends MedusaService({ Cinema, Hall, Seat, Film, Show
       `DELETE FROM cinema_seat_claim WHERE showtime_id = ? AND seat_id = ? AND order_id = ? AND status = 'booked' RETURNING id`,
       [input.showtime_id, input.seat_id, input.order_id]
     )
+    forgetSeatMap(input.showtime_id)
     return rows.length
   }
 
@@ -360,6 +369,7 @@ class CinemaModuleService extends MedusaService({ Cinema, Hall, Seat, Film, Show
       [id]
     )
     if (!rows.length) throw cinemaError("showtime_has_bookings", "This showtime has sold or held seats and cannot be cancelled here.")
+    forgetSeatMap(id)
   }
 
   /**
@@ -411,6 +421,7 @@ class CinemaModuleService extends MedusaService({ Cinema, Hall, Seat, Film, Show
         )
       }
       await trx.raw(`UPDATE cinema_hall SET grid_rows = ?, grid_cols = ?, updated_at = now() WHERE id = ?`, [grid.rows, grid.cols, hallId])
+      forgetSeatMap()
       return ids.length
     })
   }
