@@ -107,15 +107,28 @@ async function main() {
       }
       return { ok: true, status: res.status }
     }
+    // a third line for context: Medusa's own cheapest store route (publishable key check included),
+    // the floor every /store route pays before its handler runs
+    const regions = async () => {
+      const res = await fetch(`${baseUrl}/store/regions?limit=1&fields=id`, { headers })
+      const text = await res.text()
+      return { ok: res.ok, status: res.status, detail: `${res.status} ${text.slice(0, 200)}` }
+    }
     const rows = []
     for (const concurrency of CONCURRENCY) {
       const h = await measure("GET /health", concurrency, health)
       const s = await measure("GET /store/showtimes/:id/seats", concurrency, seats)
-      const ratios = { seats_vs_health_throughput: s.throughput / h.throughput, seats_vs_health_p95: s.p95_ms / h.p95_ms }
+      const st = await measure("GET /store/regions", concurrency, regions)
+      const ratios = {
+        seats_vs_health_throughput: s.throughput / h.throughput,
+        seats_vs_health_p95: s.p95_ms / h.p95_ms,
+        seats_vs_store_regions_throughput: s.throughput / st.throughput,
+      }
       rows.push({
         concurrency,
         health: h,
         seats: s,
+        store_regions: st,
         ratios,
         pass: { throughput: ratios.seats_vs_health_throughput >= TARGET_THROUGHPUT_RATIO, p95: ratios.seats_vs_health_p95 <= TARGET_P95_RATIO },
       })
@@ -126,8 +139,10 @@ async function main() {
       console.log(`concurrency ${row.concurrency}`.padEnd(36) + "req/s".padStart(10) + "p50 ms".padStart(10) + "p95 ms".padStart(10) + "errors".padStart(8))
       console.log(line("GET /health", row.health))
       console.log(line("GET /store/showtimes/:id/seats", row.seats))
+      console.log(line("GET /store/regions (store floor)", row.store_regions))
       console.log(`  seats/health throughput ${fmt(row.ratios.seats_vs_health_throughput, 2).padStart(6)}  (target ≥ ${TARGET_THROUGHPUT_RATIO})  ${row.pass.throughput ? "PASS" : "MISS"}`)
       console.log(`  seats/health p95        ${fmt(row.ratios.seats_vs_health_p95, 2).padStart(6)}  (target ≤ ${TARGET_P95_RATIO})  ${row.pass.p95 ? "PASS" : "MISS"}`)
+      console.log(`  seats/store-regions throughput ${fmt(row.ratios.seats_vs_store_regions_throughput, 2).padStart(6)}`)
       console.log("")
     }
     const report = {
