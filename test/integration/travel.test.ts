@@ -216,14 +216,25 @@ medusaIntegrationTestRunner({
         const paid = p.days === 15 ? deps[i].prices.senior + deps[i].single_supplement : deps[i].prices.adult
         const paidFen = Math.round(paid * 100)
         const r = await api.post(`/store/wallet/vouchers/${v.id}/refund`, {}, { headers })
-        expect(r.data.refund.amount).toEqual(Math.floor((paidFen * p.percent) / 100) / 100)
+        const refundFen = Math.floor((paidFen * p.percent) / 100)
+        expect(r.data.refund.amount).toEqual(refundFen / 100)
         expect(await soldOf(deps[i].id)).toEqual(0)
+        // what the tier keeps, the tour operator earns like a used place (commission off), to the fen
+        const { rows: kept } = await dbConnection.raw(`SELECT kind, gross, commission, net FROM settlement_line WHERE voucher_id = ?`, [v.id])
+        if (p.percent === 100) expect(kept).toEqual([])
+        else {
+          expect(kept.map((l: any) => l.kind)).toEqual(["breakage"])
+          expect(Math.abs(paidFen - Number(kept[0].gross) - refundFen)).toBeLessThanOrEqual(1)
+          expect(Number(kept[0].net)).toEqual(Number(kept[0].gross) - Number(kept[0].commission))
+        }
         const again = await api.post(`/store/wallet/vouchers/${v.id}/refund`, {}, { headers }).catch((e) => e.response)
         expect(again.status).toEqual(400)
         expect(await soldOf(deps[i].id)).toEqual(0)
       }
       const { rows } = await dbConnection.raw(`SELECT status FROM travel_traveller WHERE order_id = ?`, [orderId])
       expect(rows.map((r: any) => r.status)).toEqual(["cancelled", "cancelled", "cancelled"])
+      const { rows: sums } = await dbConnection.raw(`SELECT COALESCE(sum(amount), 0)::bigint AS s FROM journal_line`)
+      expect(Number(sums[0].s)).toEqual(0)
     })
 
     it("holds run out after 15 minutes on a controllable clock; removing the lines releases the hold", async () => {
