@@ -1,6 +1,7 @@
 // Starts a throwaway embedded PostgreSQL for the integration and e2e suites and points
 // @medusajs/test-utils at it (it reads DB_HOST / DB_PORT / DB_USERNAME / DB_PASSWORD).
 // A DATABASE_URL-free run never touches the demo database: its own data dir and port.
+const fs = require("node:fs")
 const { startEmbeddedPostgres } = require("../../scripts/lib/embedded-postgres")
 
 module.exports = async function globalSetup() {
@@ -23,7 +24,16 @@ module.exports = async function globalSetup() {
 
   if (process.env.TEST_TYPE === "e2e") {
     const { startStack } = require("./e2e-stack")
-    const stack = await startStack(pg)
+    let stack
+    try {
+      stack = await startStack(pg)
+    } catch (err) {
+      // Jest skips the teardown when the setup fails: stop the database here, or the next
+      // browser-test process finds its port taken
+      await pg.stop()
+      fs.rmSync(pg.dataDir, { recursive: true, force: true })
+      throw err
+    }
     globalThis.__PALMLIFE_E2E_STACK__ = stack
     Object.assign(process.env, {
       E2E_BACKEND_URL: stack.backendUrl,
