@@ -98,6 +98,10 @@ const searchModules = [
 ]
 
 module.exports = defineConfig({
+  // Medusa's Caching Module (query.graph results with a cache option): every /store request's
+  // publishable-key lookup and the cart's regions, prices and shipping options come from memory,
+  // invalidated by Medusa's own events. The built-in memory provider; one per server.
+  featureFlags: { caching: true },
   projectConfig: {
     databaseUrl,
     databaseLogging: false,
@@ -120,6 +124,7 @@ module.exports = defineConfig({
     disable: process.env.DISABLE_MEDUSA_ADMIN === "true",
   },
   modules: [
+    { key: Modules.CACHING, resolve: "@medusajs/medusa/caching", options: { in_memory: { enable: true } } },
     {
       key: Modules.FILE,
       resolve: "@medusajs/medusa/file",
