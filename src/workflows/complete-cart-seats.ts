@@ -17,9 +17,17 @@ import type CinemaModuleService from "../modules/cinema/service"
   async ({ order_id, cart_id }: { order_id: string; cart_id: string }, { container }: { container: any }) => {
     const cartId = cart_id
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "cart", fields: ["id", "items.id", "items.quantity", "items.metadata"], filters: { id: cartId } })
+    const { data } = await query.graph({ entity: "cart", fields: ["id", "items.id", "items.quantity", "items.metadata", "items.product_id"], filters: { id: cartId } })
     const cart = data[0] as any
     const tickets = (cart?.items ?? []).filter((i: any) => i.metadata?.cinema?.seat_claim_id)
+    // a cinema's ticket product is sold seat by seat: a plain line of it would issue a ticket for no seat
+    const plain = (cart?.items ?? []).filter((i: any) => !i.metadata?.cinema?.seat_claim_id && i.product_id)
+    if (plain.length) {
+      const { data: products } = await query.graph({ entity: "product", fields: ["id", "metadata"], filters: { id: plain.map((i: any) => i.product_id) } })
+      if (products.some((p: any) => p?.metadata?.cinema_ticket)) {
+        throw cinemaError("seat_required", "Movie tickets are sold by seat: pick the seats on the showtime's seat map.")
+      }
+    }
     if (!tickets.length) return new StepResponse(undefined, null)
     // one line is one seat is one voucher: a ticket line whose quantity was changed is refused
     if (tickets.some((i: any) => Number(i.quantity) !== 1)) {

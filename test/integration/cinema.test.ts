@@ -199,6 +199,18 @@ medusaIntegrationTestRunner({
       expect(orders.rows[0].n).toEqual(0)
     })
 
+    it("a cinema's ticket product bought as a plain line (no seat) does not check out: 400 seat_required", async () => {
+      const { data } = await api.get("/store/products?fields=id,metadata,*variants&limit=100", anon())
+      const ticket = data.products.find((p: any) => p.metadata?.cinema_ticket)
+      expect(ticket).toBeDefined()
+      const cart = await newCart()
+      await api.post(`/store/carts/${cart}/line-items`, { variant_id: ticket.variants[0].id, quantity: 1 }, store())
+      const done = await checkout(cart)
+      expect([done.status, done.data.code]).toEqual([400, "seat_required"])
+      const orders = await dbConnection.raw(`SELECT count(*)::int AS n FROM order_cart WHERE cart_id = ? AND deleted_at IS NULL`, [cart])
+      expect(orders.rows[0].n).toEqual(0)
+    })
+
     it("refuses bad input with machine codes: another hall's seat, a held or booked seat, a past showtime, malformed bodies", async () => {
       const { data } = await api.get(`/store/showtimes?date=${tomorrow()}`, anon())
       const big = data.showtimes.find((s: any) => s.hall.name === "1號廳 Hall 1")

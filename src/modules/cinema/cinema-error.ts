@@ -19,6 +19,7 @@ export type CinemaErrorCode =
   | "cart_completed"
   | "ticket_not_found"
   | "refund_window_closed"
+  | "seat_required"
 
 const TYPES: Partial<Record<CinemaErrorCode, string>> = {
   showtime_not_found: MedusaError.Types.NOT_FOUND,
